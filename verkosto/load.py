@@ -1,0 +1,685 @@
+"""Read and validate a roster (xlsx, xlsm, ods or CSV) into a :class:`Roster`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import Problem, RosterError, column_letter
+from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
+
+__all__ = ["Roster", "load_roster", "validate_roster", "WORKBOOK_SUFFIXES"]
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+HEADER_SEARCH_ROWS = 20  # title rows above the header are common; look this far down
+
+# Group types recognised from a group's name when the Groups sheet does not give one.
+TYPE_FROM_NAME = (
+    ("ohjausryhm", "steering_group"),
+    ("steering group", "steering_group"),
+    ("koordinaatio", "coordination_group"),
+    ("coordination", "coordination_group"),
+    ("kohtaamispaik", "meeting_place_network"),
+    ("meeting-place", "meeting_place_network"),
+    ("meeting place", "meeting_place_network"),
+    ("perheneuvo", "family_guidance_network"),
+    ("family guidance", "family_guidance_network"),
+    ("family-guidance", "family_guidance_network"),
+    ("asiantuntijaverkosto", "expert_network"),
+    ("expert network", "expert_network"),
+    ("työryhmä", "working_group"),
+    ("working group", "working_group"),
+)
+
+MEMBERSHIP_COLUMNS = ["person_id", "person", "organisation", "sector", "group", "tier", "role", "municipality", "region"]
+ROLE_PRIORITY = ("chair", "vice_chair", "secretary", "coordinator", "contact", "member", "expert", "deputy")
+
+
+@dataclass
+class Roster:
+    """A validated roster: typed tables with canonical column names and values.
+
+    Attributes
+    ----------
+    memberships : DataFrame
+        ``person_id, person, organisation, sector, group, tier, role, municipality, region,
+        season`` — one row per person per group. E-mail addresses are used only to tell
+        persons apart and are not kept.
+    groups : DataFrame
+        ``group, tier, group_type, region, municipality, parent, meetings`` — every group
+        named anywhere in the roster.
+    organisations : DataFrame
+        ``organisation, sector, municipality, region`` — every organisation named anywhere.
+    collaborations : DataFrame
+        ``source, target, source_kind, target_kind, type, weight``; kinds are ``person`` or
+        ``organisation``.
+    source : str
+        The roster's file name.
+    season : str or None
+    problems : list of Problem
+        Warnings found while reading (errors raise :class:`RosterError` instead).
+    """
+
+    memberships: pd.DataFrame
+    groups: pd.DataFrame
+    organisations: pd.DataFrame
+    collaborations: pd.DataFrame
+    source: str = ""
+    season: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Table:
+    """One sheet's records after header matching; ``rows`` are spreadsheet row numbers."""
+
+    sheet: str
+    records: list[dict[str, str]]
+    rows: list[int]
+    headers: dict[str, str]  # canonical key -> header text as written
+
+
+class _Reader:
+    """Collects problems while reading one file, so validation can report all of them."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.name = path.name
+        self.problems: list[Problem] = []
+
+    def error(self, message: str, sheet=None, row=None, column=None) -> None:
+        self.problems.append(Problem("error", self.name, message, sheet, row, column))
+
+    def warn(self, message: str, sheet=None, row=None, column=None) -> None:
+        self.problems.append(Problem("warning", self.name, message, sheet, row, column))
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+    def fatal(self, message: str, sheet=None, row=None, column=None) -> RosterError:
+        self.error(message, sheet, row, column)
+        return RosterError([p for p in self.problems if p.severity == "error"])
+
+
+# --------------------------------------------------------------------------- raw grids
+
+
+def _cell_text(value: object) -> str:
+    """Text of a cell as a planner sees it: 5.0 -> '5', dates as ISO, None -> ''."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return normalize_text(value)
+
+
+def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
+    """Visible sheets as ``name -> (first row number, first column index, grid of text)``."""
+    import python_calamine as calamine
+
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(reader.path))
+    except calamine.PasswordError:
+        raise reader.fatal("the workbook is password-protected; save an unprotected copy") from None
+    except Exception as err:  # calamine raises several unrelated types for broken files
+        raise reader.fatal(
+            f"cannot be read as a {reader.path.suffix} workbook ({type(err).__name__}); "
+            "open it in Excel or LibreOffice and save it again"
+        ) from None
+    sheets = {}
+    for meta in book.sheets_metadata:
+        if str(meta.visible) != "SheetVisibleEnum.Visible" and len(book.sheet_names) > 1:
+            continue
+        sheet = book.get_sheet_by_name(meta.name)
+        grid = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=True)]
+        start = sheet.start or (0, 0)
+        sheets[meta.name] = (start[0] + 1, start[1], grid)
+    return sheets
+
+
+def _decode_csv(reader: _Reader) -> str:
+    data = reader.path.read_bytes()
+    if not data.strip():
+        raise reader.fatal("the file is empty; export the roster again with its header row")
+    if b"\x00" in data[:4096]:
+        raise reader.fatal("is not a text CSV file (it contains binary data); save the roster as CSV (UTF-8)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly everything
+        raise reader.fatal("is not UTF-8 or Windows-1252 text; save the roster as CSV (UTF-8)")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
+    if controls > 8:
+        raise reader.fatal("is not a text CSV file (it contains binary data); save the roster as CSV (UTF-8)")
+    return text
+
+
+def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
+    text = _decode_csv(reader)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    grid = [[_cell_text(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return {"": (1, 0, grid)}  # a CSV has no sheets: problems name the file, row and column
+
+
+# ------------------------------------------------------------------------ header match
+
+
+def _header_map(row: list[str], columns: tuple[Column, ...]) -> dict[int, Column]:
+    by_name = {}
+    for column in columns:
+        by_name[fold(column.fi)] = column
+        by_name[fold(column.en)] = column
+    found: dict[int, Column] = {}
+    for index, text in enumerate(row):
+        column = by_name.get(fold(text))
+        if column is not None and column not in found.values():
+            found[index] = column
+    return found
+
+
+def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: int, grid) -> _Table | None:
+    columns = SHEETS[kind]["columns"]
+    header_at, header = None, {}
+    for i, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        found = _header_map(row, columns)
+        if len(found) > len(header) and any(c.required for c in found.values()):
+            header_at, header = i, found
+    if header_at is None:
+        names = ", ".join(f"'{c.fi}'" for c in columns if c.required)
+        reader.error(f"no header row found; the first row should hold the column names {names}", sheet, first_row)
+        return None
+    header_row = first_row + header_at
+    for column in columns:
+        if column.required and column not in header.values():
+            reader.error(
+                f"required column '{column.fi}' is missing; add a column headed '{column.fi}' "
+                f"(or '{column.en}')",
+                sheet,
+                header_row,
+                column.fi,
+            )
+    records, rows = [], []
+    for i, row in enumerate(grid[header_at + 1 :], start=header_row + 1):
+        record = {c.key: (row[j] if j < len(row) else "") for j, c in header.items()}
+        if any(record.values()):
+            records.append(record)
+            rows.append(i)
+    headers = {c.key: f"{grid[header_at][j]} ({column_letter(first_col + j)})" for j, c in header.items()}
+    return _Table(sheet, records, rows, headers)
+
+
+def _sheet_kind(name: str) -> str | None:
+    for kind, spec in SHEETS.items():
+        if fold(name) in {fold(n) for n in spec["names"]}:
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------------------- checking
+
+
+def _suggest(value: str, vocabulary: str) -> str:
+    options = {fold(fi): fi for fi, _en, _extra in VOCABULARIES[vocabulary].values()}
+    options.update({fold(k): label(vocabulary, v) for k, v in aliases(vocabulary).items()})
+    close = difflib.get_close_matches(fold(value), list(options), n=1, cutoff=0.6)
+    allowed = ", ".join(fi for fi, _en, _extra in VOCABULARIES[vocabulary].values())
+    hint = f"did you mean '{options[close[0]]}'? " if close else ""
+    return f"{hint}Allowed values: {allowed}"
+
+
+VOCABULARY_NAMES = {"sector": "sector", "tier": "tier", "role": "role", "group_type": "group type"}
+
+
+def _canonical(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary: str) -> str | None:
+    canonical = aliases(vocabulary).get(fold(value))
+    if canonical is None:
+        reader.error(
+            f"unknown {VOCABULARY_NAMES[vocabulary]} '{value}'; {_suggest(value, vocabulary)}",
+            table.sheet,
+            row,
+            table.headers[key],
+        )
+    return canonical
+
+
+def _required(reader: _Reader, table: _Table, row: int, record: dict, key: str, fix: str = "") -> bool:
+    if record.get(key):
+        return True
+    if key in table.headers:
+        reader.error(f"empty cell; {fix or 'fill it in or delete the row'}", table.sheet, row, table.headers[key])
+    return False
+
+
+def _number(reader: _Reader, table: _Table, row: int, key: str, value: str, *, integer: bool) -> float | None:
+    try:
+        number = float(value.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        number = None
+    if number is None or number < 0 or number != number or (integer and not number.is_integer()):
+        kind = "a whole number" if integer else "a number"
+        reader.error(f"'{value}' is not {kind} ≥ 0; write {kind} or leave the cell empty", table.sheet, row, table.headers[key])
+        return None
+    return number
+
+
+def _find_season(reader: _Reader, values: list[str], season: str | None) -> str | None:
+    seasons = sorted({v for v in values if v})
+    if season is not None:
+        return normalize_text(season)
+    if len(seasons) > 1:
+        raise reader.fatal(f"the roster holds several seasons ({', '.join(seasons)}); choose one with --season")
+    if seasons:
+        return seasons[0]
+    match = re.search(r"(\d{4})[-_–](\d{4})", reader.name)
+    return f"{match[1]}-{match[2]}" if match else None
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Problem]]:
+    path = Path(path)
+    reader = _Reader(path)
+    try:
+        if not path.is_file():
+            raise reader.fatal("file not found; check the path" if not path.exists() else "is not a file")
+        suffix = path.suffix.lower()
+        if suffix in WORKBOOK_SUFFIXES:
+            raw = _read_workbook(reader)
+        elif suffix in (".csv", ".txt"):
+            raw = _read_csv(reader)
+        else:
+            raise reader.fatal(f"unsupported file type '{path.suffix}'; save the roster as .xlsx, .ods or .csv")
+        roster = _build(reader, raw, season)
+    except RosterError:
+        return None, reader.problems
+    return (None if reader.failed else roster), reader.problems
+
+
+def _tables(reader: _Reader, raw) -> dict[str, _Table]:
+    kinds = {name: _sheet_kind(name) for name in raw}
+    if not any(k in ("memberships", "collaborations") for k in kinds.values()):
+        if len(raw) == 1:  # a single unnamed sheet is the memberships sheet, as in a CSV
+            kinds = {name: "memberships" for name in raw}
+        else:
+            found = ", ".join(raw) or "none"
+            raise reader.fatal(
+                f"no sheet named 'Jäsenyydet' (Memberships) or 'Yhteistyö' (Collaboration); sheets found: {found}"
+            )
+    tables = {}
+    for name, kind in kinds.items():
+        if kind is None or kind in tables:
+            continue
+        first_row, first_col, grid = raw[name]
+        if not any(any(cell for cell in row) for row in grid):
+            if kind == "memberships":
+                reader.error("the sheet is empty; add the header row and one row per person per group", name)
+            continue
+        table = _table(reader, name, kind, first_row, first_col, grid)
+        if table is not None:
+            tables[kind] = table
+    if reader.failed:
+        raise RosterError([p for p in reader.problems if p.severity == "error"])
+    return tables
+
+
+def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
+    tables = _tables(reader, raw)
+    organisations = _organisations(reader, tables.get("organisations"))
+    groups = _groups(reader, tables.get("groups"))
+    memberships = _memberships(reader, tables.get("memberships"), organisations, groups)
+    collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
+    _check_parents(reader, tables.get("groups"), groups)
+    if reader.failed:
+        return None
+    season = _find_season(reader, [m["season"] for m in memberships], season)
+    if season and any(m["season"] for m in memberships):
+        if not any(m["season"] == season for m in memberships):
+            found = ", ".join(sorted({m["season"] for m in memberships if m["season"]}))
+            raise reader.fatal(f"no rows for season '{season}'; the roster holds {found}")
+        memberships = [m for m in memberships if m["season"] in (season, "")]
+    return Roster(
+        memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
+        groups=_frame(list(groups.values()), ["group", "tier", "group_type", "region", "municipality", "parent", "meetings"]),
+        organisations=_frame(list(organisations.values()), ["organisation", "sector", "municipality", "region"]),
+        collaborations=_frame(collaborations, ["source", "target", "source_kind", "target_kind", "type", "weight"]),
+        source=reader.name,
+        season=season,
+        problems=[p for p in reader.problems if p.severity == "warning"],
+    )
+
+
+def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    if "weight" in frame:
+        frame["weight"] = frame["weight"].astype(float)
+    if "meetings" in frame:
+        frame["meetings"] = frame["meetings"].astype("Int64")
+    return frame
+
+
+def _organisations(reader: _Reader, table: _Table | None) -> dict[str, dict]:
+    """Organisations sheet, keyed by folded name."""
+    result: dict[str, dict] = {}
+    if table is None:
+        return result
+    for row, record in zip(table.rows, table.records):
+        if not _required(reader, table, row, record, "organisation", "write the organisation's name or delete the row"):
+            continue
+        sector = None
+        if _required(reader, table, row, record, "sector", "write the organisation's sector"):
+            sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
+        key = fold(record["organisation"])
+        if key in result:
+            reader.warn(f"organisation '{record['organisation']}' is listed twice; the first row is used", table.sheet, row)
+            continue
+        result[key] = {
+            "organisation": record["organisation"],
+            "sector": sector,
+            "municipality": record.get("municipality", ""),
+            "region": record.get("region", ""),
+        }
+    return result
+
+
+def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
+    """Groups sheet, keyed by folded name."""
+    result: dict[str, dict] = {}
+    if table is None:
+        return result
+    for row, record in zip(table.rows, table.records):
+        if not _required(reader, table, row, record, "group", "write the group's name or delete the row"):
+            continue
+        tier = None
+        if _required(reader, table, row, record, "tier", "write the group's tier (Maakunnallinen, Alueellinen or Paikallinen)"):
+            tier = _canonical(reader, table, row, "tier", record["tier"], "tier")
+        group_type = _type_from_name(record["group"])
+        if record.get("group_type"):
+            group_type = _canonical(reader, table, row, "group_type", record["group_type"], "group_type")
+        meetings = None
+        if record.get("meetings"):
+            meetings = _number(reader, table, row, "meetings", record["meetings"], integer=True)
+        key = fold(record["group"])
+        if key in result:
+            reader.warn(f"group '{record['group']}' is listed twice; the first row is used", table.sheet, row)
+            continue
+        result[key] = {
+            "group": record["group"],
+            "tier": tier,
+            "group_type": group_type,
+            "region": record.get("region", ""),
+            "municipality": record.get("municipality", ""),
+            "parent": record.get("parent", ""),
+            "meetings": None if meetings is None else int(meetings),
+            "_row": row,
+        }
+    return result
+
+
+def _type_from_name(name: str) -> str:
+    folded = fold(name)
+    return next((kind for needle, kind in TYPE_FROM_NAME if needle in folded), "other")
+
+
+def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict]) -> None:
+    for group in groups.values():
+        row = group.pop("_row", None)
+        parent = group["parent"]
+        if not parent:
+            continue
+        if fold(parent) not in groups:
+            close = difflib.get_close_matches(parent, [g["group"] for g in groups.values()], n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "add the parent group as a row of this sheet"
+            reader.error(f"unknown parent group '{parent}'; {hint}", table.sheet, row, table.headers["parent"])
+        else:
+            group["parent"] = groups[fold(parent)]["group"]
+
+
+def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict) -> list[dict]:
+    if table is None:
+        return []
+    result = []
+    identities = _Identities(reader, table)
+    for row, record in zip(table.rows, table.records):
+        ok = all(
+            [
+                _required(reader, table, row, record, "person", "write the person's name or delete the row"),
+                _required(reader, table, row, record, "organisation", "write the organisation the person represents"),
+                _required(reader, table, row, record, "group", "write the group's name"),
+            ]
+        )
+        if not ok:
+            continue
+        organisation = organisations.get(fold(record["organisation"]))
+        sector = _row_sector(reader, table, row, record, organisation)
+        group = groups.get(fold(record["group"]))
+        tier = _row_tier(reader, table, row, record, group)
+        role = "member"
+        if record.get("role"):
+            role = _canonical(reader, table, row, "role", record["role"], "role")
+        if sector is None or tier is None or role is None:
+            continue
+        if organisation is None:
+            organisation = organisations[fold(record["organisation"])] = {
+                "organisation": record["organisation"],
+                "sector": sector,
+                "municipality": record.get("municipality", ""),
+                "region": record.get("region", ""),
+            }
+        if group is None:
+            group = groups[fold(record["group"])] = {
+                "group": record["group"],
+                "tier": tier,
+                "group_type": _type_from_name(record["group"]),
+                "region": record.get("region", "") if tier != "provincial" else "",
+                "municipality": record.get("municipality", "") if tier == "local" else "",
+                "parent": "",
+                "meetings": None,
+            }
+        result.append(
+            {
+                "_key": identities.key(row, record["person"], record.get("email", "")),
+                "organisation": organisation["organisation"],
+                "sector": organisation["sector"],
+                "group": group["group"],
+                "tier": group["tier"],
+                "role": role,
+                "municipality": record.get("municipality") or organisation["municipality"] or group["municipality"],
+                "region": record.get("region") or organisation["region"] or group["region"],
+                "season": record.get("season", ""),
+            }
+        )
+    people = identities.resolve()
+    for record in result:
+        record["person_id"], record["person"] = people[record.pop("_key")]
+    return result
+
+
+def _row_sector(reader, table, row, record, organisation) -> str | None:
+    if record.get("sector"):
+        sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
+        if organisation and sector and organisation["sector"] and sector != organisation["sector"]:
+            reader.warn(
+                f"sector '{record['sector']}' differs from the Organisations sheet "
+                f"('{label('sector', organisation['sector'])}'), which is used",
+                table.sheet,
+                row,
+                table.headers["sector"],
+            )
+        return organisation["sector"] if organisation and organisation["sector"] else sector
+    if organisation is not None:
+        return organisation["sector"]
+    column = table.headers.get("sector", "Sektori")
+    reader.error(
+        f"no sector for organisation '{record['organisation']}'; write it here or add the organisation "
+        "to the Organisaatiot sheet",
+        table.sheet,
+        row,
+        column,
+    )
+    return None
+
+
+def _row_tier(reader, table, row, record, group) -> str | None:
+    if group is not None:
+        return group["tier"]
+    if record.get("tier"):
+        return _canonical(reader, table, row, "tier", record["tier"], "tier")
+    reader.error(
+        f"no tier for group '{record['group']}'; write it here or add the group to the Ryhmät sheet",
+        table.sheet,
+        row,
+        table.headers.get("tier", "Taso"),
+    )
+    return None
+
+
+class _Identities:
+    """One person is one node: the e-mail is the key when given, otherwise the folded name.
+
+    The key never leaves this class: persons are identified downstream by ``person_id``,
+    their display name, made unique with a number when two persons share a name.
+    """
+
+    def __init__(self, reader: _Reader, table: _Table):
+        self.reader, self.table = reader, table
+        self.names: dict[str, Counter] = {}  # identity key -> display names seen, in order
+        self.first_row: dict[str, int] = {}
+
+    def key(self, row: int, name: str, email: str) -> str:
+        email_key = fold(email)
+        key = f"email:{email_key}" if email_key else f"name:{fold(name)}"
+        if key not in self.names:
+            self.names[key] = Counter()
+            self.first_row[key] = row
+        self.names[key][name] += 1
+        return key
+
+    def resolve(self) -> dict[str, tuple[str, str]]:
+        """Identity key -> (person_id, display name); warns about likely duplicates."""
+        result, taken = {}, Counter()
+        for key, names in self.names.items():
+            name = names.most_common(1)[0][0]
+            taken[fold(name)] += 1
+            suffix = f" ({taken[fold(name)]})" if taken[fold(name)] > 1 else ""
+            result[key] = (name + suffix, name)
+            self._check(key, names)
+        self._check_swapped()
+        return result
+
+    def _check(self, key: str, names: Counter) -> None:
+        folded = sorted({fold(n) for n in names})
+        if len(folded) > 1:
+            self.reader.warn(
+                f"one e-mail address is used with different names ({', '.join(folded)}); "
+                "they are treated as one person",
+                self.table.sheet,
+                self.first_row[key],
+                self.table.headers.get("person"),
+            )
+
+    def _check_swapped(self) -> None:
+        seen: dict[tuple, str] = {}
+        for key in self.names:
+            name = self.names[key].most_common(1)[0][0]
+            tokens = tuple(sorted(fold(name).split()))
+            other = seen.setdefault(tokens, name)
+            if len(tokens) > 1 and fold(other) != fold(name):
+                self.reader.warn(
+                    f"'{name}' and '{other}' may be the same person with the name order swapped; "
+                    "they are kept apart",
+                    self.table.sheet,
+                    self.first_row[key],
+                    self.table.headers.get("person"),
+                )
+
+
+def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, memberships: list[dict]) -> list[dict]:
+    if table is None:
+        return []
+    persons = {fold(m["person"]): m["person_id"] for m in memberships}
+    persons.update({fold(m["person_id"]): m["person_id"] for m in memberships})
+    result = []
+    for row, record in zip(table.rows, table.records):
+        ends = []
+        for key in ("source", "target"):
+            if not _required(reader, table, row, record, key, "name an organisation or person of the roster"):
+                continue
+            name = fold(record[key])
+            if name in organisations:
+                ends.append(("organisation", organisations[name]["organisation"]))
+            elif name in persons:
+                ends.append(("person", persons[name]))
+            else:
+                known = [o["organisation"] for o in organisations.values()] + list(persons.values())
+                close = difflib.get_close_matches(record[key], known, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "add it to the Organisaatiot sheet"
+                reader.error(f"'{record[key]}' is not an organisation or person of the roster; {hint}", table.sheet, row, table.headers[key])
+        weight = 1.0
+        if record.get("weight"):
+            weight = _number(reader, table, row, "weight", record["weight"], integer=False)
+        if len(ends) == 2 and weight is not None:
+            result.append(
+                {
+                    "source": ends[0][1],
+                    "target": ends[1][1],
+                    "source_kind": ends[0][0],
+                    "target_kind": ends[1][0],
+                    "type": record.get("type", ""),
+                    "weight": weight,
+                }
+            )
+    return result
+
+
+# ------------------------------------------------------------------------------- public
+
+
+def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
+    """Read and validate a roster file.
+
+    Parameters
+    ----------
+    path : str or Path
+        An ``.xlsx``, ``.xlsm``, ``.ods`` or ``.csv`` file in roster format v1.
+    season : str, optional
+        The season to use when the file holds several (``Kausi`` column).
+
+    Returns
+    -------
+    Roster
+
+    Raises
+    ------
+    RosterError
+        When the file cannot be read or holds an error; its message names the file, sheet,
+        row and column and says how to fix it, and ``problems`` lists every error found.
+    """
+    roster, problems = _read(path, season)
+    if roster is None:
+        raise RosterError([p for p in problems if p.severity == "error"])
+    return roster
+
+
+def validate_roster(path: str | Path, *, season: str | None = None) -> list[Problem]:
+    """Every error and warning found in a roster file, in the order found."""
+    return _read(path, season)[1]

@@ -1,0 +1,186 @@
+"""Roster format v1: sheets, columns, canonical values and their Finnish and English names."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "Column",
+    "SHEETS",
+    "VOCABULARIES",
+    "SECTORS",
+    "TIERS",
+    "GROUP_TYPES",
+    "ROLES",
+    "TIER_ORDER",
+    "normalize_text",
+    "fold",
+    "label",
+]
+
+
+def normalize_text(value: object) -> str:
+    """Return *value* as clean text: NFC, no control characters, single spaces, stripped.
+
+    >>> normalize_text("  Anna\\u00a0 Virta ")
+    'Anna Virta'
+    >>> normalize_text("A\\u0308iti\\u00f6")
+    'Äitiö'
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = "".join(" " if unicodedata.category(ch) in ("Zs", "Cc") else ch for ch in text)
+    return " ".join(text.split())
+
+
+def fold(value: object) -> str:
+    """Key for case- and accent-insensitive comparison of headers and vocabulary values.
+
+    >>> fold(" Hyvinvointi-Alue ") == fold("hyvinvointialue")
+    False
+    >>> fold("JÄRJESTÖ") == fold("järjestö")
+    True
+    """
+    return normalize_text(value).casefold()
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a roster sheet: canonical key, Finnish and English header."""
+
+    key: str
+    fi: str
+    en: str
+    required: bool = False
+    vocabulary: str | None = None
+
+
+# Canonical value -> (Finnish label, English label, extra accepted aliases).
+SECTORS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "municipality": ("Kunta", "Municipality", ("kunnat",)),
+    "wellbeing_county": (
+        "Hyvinvointialue",
+        "Wellbeing services county",
+        ("hyvinvointialue", "wellbeing county", "hva", "hyvinvointialueet"),
+    ),
+    "parish": ("Seurakunta", "Parish", ("seurakunnat", "church")),
+    "ngo": ("Järjestö", "NGO", ("järjestöt", "järjestösektori", "yhdistys", "3. sektori")),
+    "kela": ("Kela", "Kela", ()),
+    "education": (
+        "Oppilaitos",
+        "Education",
+        ("oppilaitos", "korkeakoulu", "yliopisto", "ammattikorkeakoulu", "university"),
+    ),
+    "research": ("Tutkimuslaitos", "Research", ("tutkimus", "research institute")),
+    "business": ("Yritys", "Business", ("yritykset", "company")),
+    "families": ("Perheet ja asukkaat", "Families and residents", ("perheet", "asukkaat", "residents")),
+    "other": ("Muu", "Other", ()),
+}
+
+TIERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "provincial": ("Maakunnallinen", "Provincial", ("maakunta", "county-wide")),
+    "regional": ("Alueellinen", "Regional", ("alue",)),
+    "local": ("Paikallinen", "Local", ("kunnallinen",)),
+}
+
+GROUP_TYPES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "steering_group": ("Ohjausryhmä", "Steering group", ("steering group",)),
+    "coordination_group": ("Koordinaatioryhmä", "Coordination group", ("coordination group",)),
+    "expert_network": ("Asiantuntijaverkosto", "Expert network", ("expert network",)),
+    "meeting_place_network": (
+        "Kohtaamispaikkaverkosto",
+        "Meeting-place network",
+        ("meeting place network", "meeting-place network"),
+    ),
+    "family_guidance_network": (
+        "Perheneuvoverkosto",
+        "Family-guidance network",
+        ("family guidance network", "family-guidance network"),
+    ),
+    "working_group": ("Työryhmä", "Working group", ("working group",)),
+    "other": ("Muu", "Other", ()),
+}
+
+ROLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "chair": ("Puheenjohtaja", "Chair", ("pj", "pj.")),
+    "vice_chair": ("Varapuheenjohtaja", "Vice-chair", ("vpj", "vpj.", "vice chair", "vice-chair")),
+    "member": ("Jäsen", "Member", ()),
+    "deputy": ("Varajäsen", "Deputy", ("deputy member",)),
+    "contact": ("Yhdyshenkilö", "Contact person", ("contact person",)),
+    "secretary": ("Sihteeri", "Secretary", ()),
+    "coordinator": ("Koordinaattori", "Coordinator", ()),
+    "expert": ("Asiantuntija", "Expert", ()),
+}
+
+VOCABULARIES = {"sector": SECTORS, "tier": TIERS, "group_type": GROUP_TYPES, "role": ROLES}
+
+TIER_ORDER = ("provincial", "regional", "local")
+
+
+def aliases(vocabulary: str) -> dict[str, str]:
+    """Map every accepted spelling (folded) of a vocabulary to its canonical value."""
+    table: dict[str, str] = {}
+    for canonical, (fi, en, extra) in VOCABULARIES[vocabulary].items():
+        for name in (canonical, canonical.replace("_", " "), canonical.replace("_", "-"), fi, en, *extra):
+            table[fold(name)] = canonical
+    return table
+
+
+def label(vocabulary: str, canonical: str, lang: str = "fi") -> str:
+    """Human label of a canonical value, e.g. ``label("sector", "ngo") == "Järjestö"``."""
+    entry = VOCABULARIES[vocabulary].get(canonical)
+    if entry is None:
+        return canonical
+    return entry[0] if lang == "fi" else entry[1]
+
+
+# Sheets in reading order. Keys are canonical; headers are matched with ``fold``.
+SHEETS: dict[str, dict] = {
+    "memberships": {
+        "names": ("Jäsenyydet", "Memberships"),
+        "columns": (
+            Column("person", "Henkilö", "Person", True),
+            Column("organisation", "Organisaatio", "Organisation", True),
+            Column("sector", "Sektori", "Sector", vocabulary="sector"),
+            Column("group", "Ryhmä", "Group", True),
+            Column("tier", "Taso", "Tier", vocabulary="tier"),
+            Column("role", "Rooli", "Role", vocabulary="role"),
+            Column("municipality", "Kunta", "Municipality"),
+            Column("region", "Alue", "Region"),
+            Column("email", "Sähköposti", "Email"),
+            Column("season", "Kausi", "Season"),
+        ),
+    },
+    "groups": {
+        "names": ("Ryhmät", "Groups"),
+        "columns": (
+            Column("group", "Ryhmä", "Group", True),
+            Column("tier", "Taso", "Tier", True, "tier"),
+            Column("group_type", "Tyyppi", "Type", vocabulary="group_type"),
+            Column("region", "Alue", "Region"),
+            Column("municipality", "Kunta", "Municipality"),
+            Column("parent", "Yläryhmä", "Parent group"),
+            Column("meetings", "Kokoukset", "Meetings"),
+        ),
+    },
+    "organisations": {
+        "names": ("Organisaatiot", "Organisations"),
+        "columns": (
+            Column("organisation", "Organisaatio", "Organisation", True),
+            Column("sector", "Sektori", "Sector", True, "sector"),
+            Column("municipality", "Kunta", "Municipality"),
+            Column("region", "Alue", "Region"),
+        ),
+    },
+    "collaborations": {
+        "names": ("Yhteistyö", "Collaboration"),
+        "columns": (
+            Column("source", "Lähde", "From", True),
+            Column("target", "Kohde", "To", True),
+            Column("type", "Tyyppi", "Type"),
+            Column("weight", "Vahvuus", "Weight"),
+        ),
+    },
+}
