@@ -339,6 +339,9 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
             tables[kind] = table
     if reader.failed:
         raise RosterError([p for p in reader.problems if p.severity == "error"])
+    if not any(tables[k].records for k in ("memberships", "collaborations") if k in tables):
+        sheet = tables["memberships"].sheet if "memberships" in tables else None
+        raise reader.fatal("no rows below the header; add one row per person per group", sheet)
     return tables
 
 
