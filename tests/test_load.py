@@ -237,8 +237,7 @@ def test_unknown_collaboration_partner(tmp_path):
         (
             "broken.xlsx",
             b"PK\x03\x04 this is not a zip",
-            "broken.xlsx: cannot be read as a .xlsx workbook (ZipError); open it in Excel or LibreOffice "
-            "and save it again",
+            "broken.xlsx: is a damaged .xlsx workbook (broken zip archive); save the roster again",
         ),
         ("r.pdf", b"%PDF-1.4", "r.pdf: unsupported file type '.pdf'; save the roster as .xlsx, .ods or .csv"),
     ],

@@ -14,11 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Problem, RosterError, column_letter
+from .filecheck import check_workbook
 from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
 
 __all__ = ["Roster", "load_roster", "validate_roster", "WORKBOOK_SUFFIXES"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # line breaks inside a cell are fine
 HEADER_SEARCH_ROWS = 20  # title rows above the header are common; look this far down
 
 # Group types recognised from a group's name when the Groups sheet does not give one.
@@ -117,6 +119,8 @@ def _cell_text(value: object) -> str:
     """Text of a cell as a planner sees it: 5.0 -> '5', dates as ISO, None -> ''."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
@@ -125,31 +129,54 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
-    return normalize_text(value)
+    return str(value)
 
 
 def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     """Visible sheets as ``name -> (first row number, first column index, grid of text)``."""
     import python_calamine as calamine
 
+    check = check_workbook(reader.path)
+    if check.refusal:
+        raise reader.fatal(check.refusal)
+    for sheet, cells in check.formulas_without_values.items():
+        shown = ", ".join(cells[:10]) + (f" and {len(cells) - 10} more" if len(cells) > 10 else "")
+        reader.warn(f"formulas without a saved value in {shown} are read as empty; open the file in Excel and save it", sheet)
     try:
         book = calamine.CalamineWorkbook.from_path(str(reader.path))
+        sheets = {}
+        for meta in book.sheets_metadata:
+            if str(meta.visible) != "SheetVisibleEnum.Visible" and len(book.sheet_names) > 1:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            grid = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=True)]
+            start = sheet.start or (0, 0)
+            _fill_merged(grid, start, sheet.merged_cell_ranges or ())
+            sheets[meta.name] = (start[0] + 1, start[1], grid)
     except calamine.PasswordError:
         raise reader.fatal("the workbook is password-protected; save an unprotected copy") from None
     except Exception as err:  # calamine raises several unrelated types for broken files
+        if "cell limit" in str(err).lower():
+            raise reader.fatal("a sheet is too large to read; delete the rows and columns beyond the roster and save again") from None
         raise reader.fatal(
             f"cannot be read as a {reader.path.suffix} workbook ({type(err).__name__}); "
             "open it in Excel or LibreOffice and save it again"
         ) from None
-    sheets = {}
-    for meta in book.sheets_metadata:
-        if str(meta.visible) != "SheetVisibleEnum.Visible" and len(book.sheet_names) > 1:
-            continue
-        sheet = book.get_sheet_by_name(meta.name)
-        grid = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=True)]
-        start = sheet.start or (0, 0)
-        sheets[meta.name] = (start[0] + 1, start[1], grid)
     return sheets
+
+
+def _fill_merged(grid: list[list[str]], start: tuple[int, int], ranges) -> None:
+    """Give every cell of a merged range the value of its top-left cell, as the eye reads it."""
+    for (top, left), (bottom, right) in ranges:
+        top, bottom, left, right = top - start[0], bottom - start[0], left - start[1], right - start[1]
+        if not (0 <= top < len(grid) and 0 <= left < len(grid[top])):
+            continue
+        value = grid[top][left]
+        for r in range(top, min(bottom, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(left, right + 1):
+                if c < len(row) and not row[c]:
+                    row[c] = value
 
 
 def _decode_csv(reader: _Reader) -> str:
@@ -176,7 +203,7 @@ def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     text = _decode_csv(reader)
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    grid = [[_cell_text(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     return {"": (1, 0, grid)}  # a CSV has no sheets: problems name the file, row and column
 
 
@@ -217,13 +244,19 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
                 header_row,
                 column.fi,
             )
+    headers = {c.key: f"{normalize_text(grid[header_at][j])} ({column_letter(first_col + j)})" for j, c in header.items()}
     records, rows = [], []
     for i, row in enumerate(grid[header_at + 1 :], start=header_row + 1):
-        record = {c.key: (row[j] if j < len(row) else "") for j, c in header.items()}
+        record = {}
+        for j, column in header.items():
+            raw = row[j] if j < len(row) else ""
+            text = normalize_text(raw)
+            if raw and _CONTROL.search(raw):
+                reader.warn("control characters removed", sheet, i, headers[column.key])
+            record[column.key] = text
         if any(record.values()):
             records.append(record)
             rows.append(i)
-    headers = {c.key: f"{grid[header_at][j]} ({column_letter(first_col + j)})" for j, c in header.items()}
     return _Table(sheet, records, rows, headers)
 
 
@@ -302,6 +335,8 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
     try:
         if not path.is_file():
             raise reader.fatal("file not found; check the path" if not path.exists() else "is not a file")
+        if path.stat().st_size == 0:
+            raise reader.fatal("the file is empty; export the roster again with its header row")
         suffix = path.suffix.lower()
         if suffix in WORKBOOK_SUFFIXES:
             raw = _read_workbook(reader)

@@ -1,0 +1,23 @@
+"""verkosto: network maps and metrics of a Finnish family centre (perhekeskus) from its roster."""
+
+from .errors import OutputError, Problem, RosterError, VerkostoError
+from .graph import build_graph, collaboration, groups, organisations, persons, project
+from .load import Roster, load_roster, validate_roster
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "OutputError",
+    "Problem",
+    "Roster",
+    "RosterError",
+    "VerkostoError",
+    "build_graph",
+    "collaboration",
+    "groups",
+    "load_roster",
+    "organisations",
+    "persons",
+    "project",
+    "validate_roster",
+]
