@@ -14,6 +14,7 @@ __all__ = [
     "GROUP_TYPES",
     "ROLES",
     "TIER_ORDER",
+    "aliases",
     "normalize_text",
     "fold",
     "label",
