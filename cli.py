@@ -54,7 +54,7 @@ def _roster(path: Optional[Path], season: Optional[str]):
     from verkosto.example import example_path
     from verkosto.load import load_roster
 
-    path = path or example_path()
+    path = path or example_path(season)
     return path, load_roster(path, season=season)
 
 

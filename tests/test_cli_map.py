@@ -1,0 +1,120 @@
+"""`verkosto map`, `validate` and `template` driven as a user runs them."""
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from conftest import XSS_PERSON
+from rosters import SMALL, write_csv, write_xlsx
+from verkosto.example import example_path
+from verkosto.graph import build_graph
+from verkosto.load import load_roster
+
+runner = CliRunner()
+
+
+def run(*args, cwd=None):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_map_of_the_bundled_example(in_tmp):
+    result = run("map")
+    G = build_graph(load_roster(example_path()))
+    assert result.exit_code == 0, result.output
+    assert result.output == f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n"
+    html = (in_tmp / "verkostokartta.html").read_text(encoding="utf-8")
+    assert "2024-2025" in html and "pirkanmaa_2024-2025.xlsx" in html
+    assert not re.search(r"[\w.+-]+@[\w-]+\.\w+", html.replace("@license", "")), "an e-mail address leaked"
+
+
+@pytest.mark.browser
+def test_example_map_draws_offline(in_tmp, open_map):
+    assert run("map", "--season", "2023-2024", "-o", "kartta.html").exit_code == 0
+    G = build_graph(load_roster(example_path("2023-2024")))
+    page = open_map(in_tmp / "kartta.html")
+    assert page.node_count == G.number_of_nodes() > 500
+    assert page.page.evaluate("network.body.data.edges.length") == G.number_of_edges()
+    assert (page.errors, page.requests, page.dialogs) == ([], [], [])
+
+
+def test_map_in_english(in_tmp):
+    assert run("map", "--lang", "en", "-o", "map.html").exit_code == 0
+    html = (in_tmp / "map.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Network map" in html
+
+
+def test_missing_group_column_fails_with_one_line_and_writes_nothing(in_tmp):
+    path = write_xlsx(in_tmp / "r.xlsx", {"Jäsenyydet": [r[:3] + r[4:] for r in SMALL]})
+    result = run("map", path)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: r.xlsx, sheet Jäsenyydet, row 1, column Ryhmä: required column 'Ryhmä' is missing; "
+        "add a column headed 'Ryhmä' (or 'Group')\n"
+    )
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["r.xlsx"]
+
+
+def test_output_in_a_missing_folder(in_tmp):
+    result = run("map", "-o", "nope/kartta.html")
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: nope/kartta.html: the folder 'nope' does not exist; create it or choose another output path\n",
+    )
+
+
+def test_never_writes_over_the_roster(in_tmp):
+    path = write_csv(in_tmp / "r.csv", SMALL)
+    before = path.read_bytes()
+    result = run("map", path, "-o", path)
+    assert (result.exit_code, result.output) == (1, f"Error: {path}: is the input roster; choose another output path\n")
+    assert path.read_bytes() == before and sorted(p.name for p in in_tmp.iterdir()) == ["r.csv"]
+
+
+@pytest.mark.browser
+def test_hostile_names_stay_text(in_tmp, open_map):
+    rows = [r[:] for r in SMALL]
+    rows[5][0] = XSS_PERSON
+    rows[6][3] = "</script><script>alert(2)</script>"
+    path = write_csv(in_tmp / "r.csv", rows)
+    assert run("map", path, "--title", "{{7*7}} <b>x</b>").exit_code == 0
+    page = open_map(in_tmp / "verkostokartta.html")
+    labels = page.page.evaluate("nodes.get().map(n => n.label)")
+    assert XSS_PERSON in labels and "</script><script>alert(2)</script>" in labels
+    assert page.page.evaluate("document.querySelector('h1').textContent") == "{{7*7}} <b>x</b>"
+    assert page.page.evaluate("document.querySelectorAll('img, h1 b').length") == 0
+    assert (page.errors, page.requests, page.dialogs) == ([], [], [])
+
+
+def test_validate_lists_every_problem(in_tmp):
+    rows = [*SMALL, ["X", "Kela", "Kel", "G", "Paikallinen", "", "", ""], ["Y", "Kela", "Kela", "G", "paikalinen", "", "", ""]]
+    result = run("validate", write_csv(in_tmp / "r.csv", rows))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith("error: r.csv, row 9, column Sektori (C): unknown sector 'Kel'")
+    assert lines[1].startswith("error: r.csv, row 10, column Taso (E): unknown tier 'paikalinen'")
+    assert lines[2] == "r.csv: 2 errors, 0 warnings"
+
+
+def test_validate_a_good_roster(in_tmp):
+    result = run("validate", example_path())
+    assert (result.exit_code, result.output) == (0, "pirkanmaa_2024-2025.xlsx: 0 errors, 0 warnings\n")
+
+
+def test_template_command(in_tmp):
+    result = run("template")
+    assert (result.exit_code, result.output) == (0, "pohja.xlsx: roster template\n")
+    assert (in_tmp / "pohja.xlsx").stat().st_size > 4000
+
+
+def test_every_command_has_help():
+    for command in ("map", "validate", "template"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output

@@ -1,0 +1,95 @@
+"""Pseudonyms: replace every person's name in a roster before anything is computed or drawn."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import hmac
+from collections import Counter
+from pathlib import Path
+
+from .errors import VerkostoError
+from .load import Roster
+from .schema import fold
+
+__all__ = ["pseudonymize", "read_key"]
+
+WORD = {"fi": "Henkilö", "en": "Person"}
+MIN_KEY_BYTES = 16
+
+
+def read_key(path: str | Path) -> bytes:
+    """The secret of keyed pseudonyms: the bytes of a file, at least 16 of them.
+
+    Make one with e.g. ``python -c "import secrets; print(secrets.token_hex(32))" > avain.txt``
+    and keep it away from the outputs: with the key, anyone holding a list of names can
+    tell who is who.
+    """
+    path = Path(path)
+    try:
+        key = path.read_bytes().strip()
+    except OSError as err:
+        raise VerkostoError(f"{path}: the key file cannot be read ({err.strerror}); check the path") from None
+    if len(key) < MIN_KEY_BYTES:
+        raise VerkostoError(
+            f"{path.name}: the key is too short ({len(key)} bytes); use at least {MIN_KEY_BYTES} random bytes"
+        )
+    return key
+
+
+def _code(key: bytes, name: str) -> str:
+    digest = hmac.new(key, fold(name).encode("utf-8"), hashlib.sha256).digest()
+    return base64.b32encode(digest).decode("ascii")[:6]
+
+
+def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") -> Roster:
+    """A copy of *roster* in which every person is called by a pseudonym.
+
+    Pseudonyms read ``"Henkilö 17 · Kela"``: a number and the organisation the person
+    represents most often. Organisations and groups keep their names. Without *key* the
+    numbers follow the order in which persons first appear in the roster. With *key*
+    (see :func:`read_key`) the number is replaced by a code computed with HMAC-SHA256 from
+    the person's name, so the same person gets the same pseudonym in every season while
+    the name cannot be recovered without the key.
+
+    Warnings that quote names are dropped from ``problems``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"person_id": ["Aino A", "Bo B"], "person": ["Aino A", "Bo B"],
+    ...                   "organisation": ["Kela", "MLL"]})
+    >>> c = pd.DataFrame({"source": ["Bo B"], "target": ["MLL"], "source_kind": ["person"],
+    ...                   "target_kind": ["organisation"]})
+    >>> r = pseudonymize(Roster(m, pd.DataFrame(), pd.DataFrame(), c))
+    >>> list(r.memberships["person"]), list(r.collaborations["source"])
+    (['Henkilö 1 · Kela', 'Henkilö 2 · MLL'], ['Henkilö 2 · MLL'])
+    """
+    memberships = roster.memberships
+    names = {}
+    organisation_of = {
+        pid: Counter(rows).most_common(1)[0][0]
+        for pid, rows in memberships.groupby("person_id", sort=False)["organisation"]
+    }
+    word = WORD[lang]
+    taken = Counter()
+    for number, (pid, name) in enumerate(dict(zip(memberships["person_id"], memberships["person"])).items(), 1):
+        code = _code(key, pid) if key else str(number)
+        pseudonym = f"{word} {code} · {organisation_of[pid]}"
+        taken[pseudonym] += 1
+        if taken[pseudonym] > 1:  # two persons with one name under one key: keep them apart
+            pseudonym = f"{pseudonym} ({taken[pseudonym]})"
+        names[pid] = pseudonym
+    memberships = memberships.assign(person=memberships["person_id"].map(names))
+    memberships["person_id"] = memberships["person"]
+    collaborations = roster.collaborations.copy()
+    for end in ("source", "target"):
+        is_person = collaborations[f"{end}_kind"] == "person"
+        collaborations.loc[is_person, end] = collaborations.loc[is_person, end].map(names)
+    return dataclasses.replace(
+        roster,
+        memberships=memberships,
+        collaborations=collaborations,
+        problems=[p for p in roster.problems if "'" not in p.message and "(" not in p.message],
+    )
