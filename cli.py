@@ -48,14 +48,26 @@ RosterArg = Annotated[
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of everything a person reads.")]
 SeasonOpt = Annotated[Optional[str], typer.Option("--season", help="Season to use when the roster holds several, e.g. 2024-2025.")]
+PseudonymizeOpt = Annotated[
+    bool, typer.Option("--pseudonymize", help="Replace every person's name with a pseudonym such as 'Henkilö 17 · Kela'.")
+]
+KeyOpt = Annotated[
+    Optional[Path],
+    typer.Option("--key", help="Secret key file: pseudonyms stay the same across seasons (implies --pseudonymize)."),
+]
 
 
-def _roster(path: Optional[Path], season: Optional[str]):
+def _roster(path: Optional[Path], season: Optional[str], pseudonymize: bool = False, key: Optional[Path] = None, lang: str = "fi"):
+    """The roster file (default: the bundled example) and its contents, pseudonymised if asked."""
     from verkosto.example import example_path
     from verkosto.load import load_roster
+    from verkosto.privacy import pseudonymize as pseudonymized, read_key
 
     path = path or example_path(season)
-    return path, load_roster(path, season=season)
+    roster = load_roster(path, season=season)
+    if pseudonymize or key:
+        roster = pseudonymized(roster, key=read_key(key) if key else None, lang=lang)
+    return path, roster
 
 
 @app.command("map")
@@ -66,12 +78,14 @@ def map_(
     lang: LangOpt = Lang.fi,
     season: SeasonOpt = None,
     title: Annotated[Optional[str], typer.Option("--title", help="Heading of the map.")] = None,
+    pseudonymize: PseudonymizeOpt = False,
+    key: KeyOpt = None,
 ) -> None:
     """Draw the network map as one offline HTML file."""
     from verkosto.graph import build_graph
     from verkosto.render import write_html
 
-    path, data = _roster(roster, season)
+    path, data = _roster(roster, season, pseudonymize, key, lang.value)
     G = build_graph(data)
     write_html(G, output, layout=layout.value, lang=lang.value, title=title, protect=[path])
     typer.echo(f"{output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")

@@ -1,0 +1,90 @@
+"""Pseudonyms: no person's name in any output; keyed pseudonyms are stable across seasons."""
+
+import html
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from verkosto.errors import VerkostoError
+from verkosto.example import example_path
+from verkosto.load import load_roster
+from verkosto.privacy import pseudonymize, read_key
+
+runner = CliRunner()
+
+
+def spellings(name: str) -> set[str]:
+    """A name as it may stand in an output: raw, JSON-escaped, HTML-escaped."""
+    return {name, json.dumps(name)[1:-1], html.escape(name)}
+
+
+def names_in(text: str, names) -> list[str]:
+    return sorted(n for n in names if any(s in text for s in spellings(n)))
+
+
+@pytest.fixture(scope="module")
+def names():
+    """Every person's name in the example."""
+    return set(load_roster(example_path()).memberships["person"])
+
+
+@pytest.fixture
+def key_file(tmp_path):
+    path = tmp_path / "avain.txt"
+    path.write_text("0123456789abcdef0123456789abcdef\n")
+    return path
+
+
+def test_pseudonyms_replace_names_everywhere_in_the_roster():
+    roster = pseudonymize(load_roster(example_path()))
+    people = roster.memberships["person"]
+    assert people.str.fullmatch(r"Henkilö \d+ · .+").all()
+    assert people.nunique() == load_roster(example_path()).memberships["person_id"].nunique()
+    persons = roster.collaborations[roster.collaborations["source_kind"] == "person"]["source"]
+    assert len(persons) and persons.isin(set(people)).all()
+
+
+def test_keyed_pseudonyms_are_stable_across_seasons(key_file):
+    key = read_key(key_file)
+    old = pseudonymize(load_roster(example_path("2023-2024")), key=key).memberships
+    new = pseudonymize(load_roster(example_path("2024-2025")), key=key).memberships
+    plain_old = load_roster(example_path("2023-2024")).memberships
+    plain_new = load_roster(example_path("2024-2025")).memberships
+    code = lambda frame: dict(zip(frame["person"].str.extract(r"Henkilö (\w+) ")[0], frame["organisation"]))
+    stayed = set(plain_old["person_id"]) & set(plain_new["person_id"])
+    assert len(stayed) > 300
+    # the same person gets the same code in both seasons, and codes are not numbers in order
+    old_by_id = dict(zip(plain_old["person_id"], old["person"]))
+    new_by_id = dict(zip(plain_new["person_id"], new["person"]))
+    same = [p for p in stayed if old_by_id[p].split(" · ")[0] == new_by_id[p].split(" · ")[0]]
+    assert len(same) == len(stayed)
+    assert all(re.fullmatch(r"[A-Z2-7]{6}", c) for c in code(old))
+
+
+def test_different_keys_give_different_pseudonyms(tmp_path):
+    roster = load_roster(example_path())
+    (tmp_path / "a").write_text("a" * 32)
+    (tmp_path / "b").write_text("b" * 32)
+    a = pseudonymize(roster, key=read_key(tmp_path / "a")).memberships["person"]
+    b = pseudonymize(roster, key=read_key(tmp_path / "b")).memberships["person"]
+    assert (a != b).mean() > 0.99
+
+
+def test_short_key_is_refused(tmp_path):
+    (tmp_path / "k").write_text("short")
+    with pytest.raises(VerkostoError, match="^k: the key is too short \\(5 bytes\\); use at least 16 random bytes$"):
+        read_key(tmp_path / "k")
+
+
+def test_pseudonymised_map_holds_no_name(tmp_path, names, key_file):
+    for args in (["--pseudonymize"], ["--key", str(key_file)]):
+        out = tmp_path / "kartta.html"
+        result = runner.invoke(app, ["map", "-o", str(out), *args])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        assert names_in(page, names) == []
+        assert "0123456789abcdef" not in page
+        assert re.search(r"Henkil(ö|\\u00f6) ([0-9]+|[A-Z2-7]{6}) (·|\\u00b7) ", page)
