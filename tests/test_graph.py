@@ -58,7 +58,12 @@ def test_attributes(G):
     }
     assert G.nodes[AKAA]["tier"] == "local" and G.nodes[AKAA]["group_type"] == "steering_group"
     assert G.nodes[MLL]["sector"] == "ngo"
-    assert G.edges[AINO, AKAA, "member_of"] == {"role": "chair", "roles": ("chair",), "organisation": "Akaan kaupunki"}
+    assert G.edges[AINO, AKAA, "member_of"] == {
+        "role": "chair",
+        "roles": ("chair",),
+        "organisation": "Akaan kaupunki",
+        "municipality": "Akaa",
+    }
     assert G.edges[DANIEL, VALKEAKOSKI, "member_of"]["organisation"] == "MLL Akaa"
     assert G.has_edge(SOUTH, "tier:regional", "part_of")
     assert not any("@" in str(v) for _n, d in G.nodes(data=True) for v in d.values())

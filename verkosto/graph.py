@@ -54,7 +54,7 @@ def build_graph(roster: Roster) -> nx.MultiDiGraph:
     - tier: ``tier``.
 
     Edges are keyed by their kind: ``member_of`` (person → group; ``role``, ``roles``,
-    ``organisation``), ``works_for`` (person → organisation), ``part_of`` (group → tier),
+    ``organisation``, ``municipality`` as on the membership row), ``works_for`` (person → organisation), ``part_of`` (group → tier),
     ``reports_to`` (group → parent group) and ``collaborates`` (``type``, ``weight``).
 
     Examples
@@ -129,6 +129,7 @@ def build_graph(roster: Roster) -> nx.MultiDiGraph:
                 role=roles[0],
                 roles=tuple(roles),
                 organisation=group_rows["organisation"].iloc[0],
+                municipality=group_rows["municipality"].iloc[0],
             )
     for row in roster.collaborations.itertuples(index=False):
         u, v = node_id(row.source_kind, row.source), node_id(row.target_kind, row.target)

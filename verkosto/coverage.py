@@ -1,0 +1,667 @@
+"""Coverage of the family centre: which sectors sit where, and the planners' rules checked against the roster.
+
+The matrices count who is represented on each tier, in each group and in each municipality's
+local steering group. The rules are the expectations of the regions' action plans — every
+municipality has a local steering group, every group a contact person, chairs come from
+several sectors … — written in a TOML file a planner can edit (``data/rules.toml`` ships the
+defaults). :func:`check_rules` returns one finding per expectation not met:
+
+- ``gap`` (katvealue): the expectation is not met;
+- ``risk``: it is met by a single person (the link between two tiers hangs on one member).
+
+A sector is present in a group when a member represents an organisation of that sector there
+(the member_of edge's ``organisation``, whose node carries the ``sector``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from .errors import VerkostoError
+from .graph import node_id, nodes_of_kind
+from .metrics import _group_key, _memberships, _parents
+from .schema import SECTORS, TIER_ORDER, VOCABULARIES, aliases, fold, label
+
+__all__ = [
+    "Rule",
+    "RulesError",
+    "RULE_KINDS",
+    "FINDING_COLUMNS",
+    "default_rules_path",
+    "load_rules",
+    "check_rules",
+    "sector_tier_matrix",
+    "sector_group_matrix",
+    "municipality_sector_matrix",
+    "coverage_report",
+]
+
+FINDING_COLUMNS = ["rule", "severity", "subject", "missing", "message"]
+GAP, RISK = "gap", "risk"
+
+
+class RulesError(VerkostoError):
+    """A rules file cannot be read or holds an invalid rule; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One coverage expectation, as read from a ``[[rule]]`` table of a rules file.
+
+    ``tiers`` and ``group_types`` (TOML keys ``tier`` and ``group_type``) select the groups
+    the rule applies to — empty means all; ``sectors``, ``roles`` and ``min_sectors`` are the
+    check's parameters. Values are canonical (``parish``, not ``seurakunta``).
+    """
+
+    id: str
+    kind: str
+    description_fi: str = ""
+    description_en: str = ""
+    tiers: tuple[str, ...] = ()
+    group_types: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    min_sectors: int = 2
+    enabled: bool = True
+
+    def description(self, lang: str = "fi") -> str:
+        return self.description_fi if lang == "fi" else self.description_en
+
+
+# TOML key -> (Rule field, vocabulary of its values, or None for a number).
+PARAMETERS = {
+    "tier": ("tiers", "tier"),
+    "group_type": ("group_types", "group_type"),
+    "sectors": ("sectors", "sector"),
+    "roles": ("roles", "role"),
+    "min_sectors": ("min_sectors", None),
+}
+
+#: Check kind -> (parameters it takes with their defaults, parameters it requires).
+RULE_KINDS: dict[str, tuple[dict[str, object], tuple[str, ...]]] = {
+    "local_steering_group": ({"tier": ("local",), "group_type": ("steering_group",)}, ()),
+    "sectors": ({"tier": (), "group_type": (), "sectors": ()}, ("sectors",)),
+    "contact_person": ({"tier": (), "group_type": (), "roles": ("contact",)}, ()),
+    "multi_sector_chairs": (
+        {"tier": (), "group_type": (), "roles": ("chair", "vice_chair"), "min_sectors": 2},
+        (),
+    ),
+    "tier_link": (
+        {"tier": ("local", "regional"), "group_type": ("steering_group", "coordination_group")},
+        (),
+    ),
+    "sectors_on_every_tier": ({"tier": (), "sectors": ()}, ("sectors",)),
+    "meeting_place_coverage": ({"group_type": ("meeting_place_network",)}, ()),
+}
+COMMON_KEYS = ("id", "kind", "description_fi", "description_en", "enabled")
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+def default_rules_path() -> Path:
+    """The rules shipped with verkosto: ``verkosto/data/rules.toml`` in an installed wheel,
+    ``data/rules.toml`` of the repository in a checkout."""
+    package = Path(__file__).resolve().parent
+    data = package / "data"
+    if not data.is_dir():
+        data = package.parent / "data"
+    return data / "rules.toml"
+
+
+def _values(where: str, key: str, value, vocabulary: str) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
+        raise RulesError(f"{where}: '{key}' must be a name or a list of names, e.g. {key} = [\"...\"]")
+    table = aliases(vocabulary)
+    result = []
+    for item in items:
+        canonical = table.get(fold(item))
+        if canonical is None:
+            allowed = ", ".join(VOCABULARIES[vocabulary])
+            raise RulesError(
+                f"{where}: unknown {vocabulary.replace('_', ' ')} '{item}' in '{key}'; allowed: {allowed}"
+            )
+        if canonical not in result:
+            result.append(canonical)
+    return tuple(result)
+
+
+def _rule(source: str, number: int, table, seen: set[str]) -> Rule:
+    where = f"{source}: rule {number}"
+    if not isinstance(table, dict):
+        raise RulesError(f"{where}: write each rule as a [[rule]] table")
+    rule_id = table.get("id")
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise RulesError(f"{where}: missing 'id'; give the rule a name, e.g. id = \"local-sectors\"")
+    where = f"{source}: rule '{rule_id}'"
+    if rule_id in seen:
+        raise RulesError(f"{where}: the id is used twice; give each rule its own id")
+    kind = table.get("kind")
+    if kind not in RULE_KINDS:
+        problem = f"kind '{kind}' is not a check" if "kind" in table else "missing 'kind'"
+        raise RulesError(f"{where}: {problem}; use one of {', '.join(RULE_KINDS)}")
+    defaults, required = RULE_KINDS[kind]
+    for key in table:
+        if key not in COMMON_KEYS and key not in defaults:
+            allowed = ", ".join([*COMMON_KEYS, *defaults])
+            raise RulesError(f"{where}: unknown key '{key}' for kind {kind}; allowed keys: {allowed}")
+    for key in required:
+        if key not in table:
+            raise RulesError(f"{where}: kind {kind} needs '{key}'")
+    fields: dict[str, object] = {"id": rule_id, "kind": kind}
+    for key in ("description_fi", "description_en"):
+        if not isinstance(table.get(key, ""), str):
+            raise RulesError(f"{where}: '{key}' must be text in quotes")
+        fields[key] = table.get(key, "")
+    enabled = table.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise RulesError(f"{where}: 'enabled' must be true or false")
+    fields["enabled"] = enabled
+    for key, default in defaults.items():
+        field, vocabulary = PARAMETERS[key]
+        value = table.get(key, default)
+        if key not in table:
+            fields[field] = value
+        elif vocabulary is None:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise RulesError(f"{where}: '{key}' must be a whole number ≥ 1")
+            fields[field] = value
+        else:
+            fields[field] = _values(where, key, value, vocabulary)
+    return Rule(**fields)
+
+
+def load_rules(path: str | Path | None = None) -> list[Rule]:
+    """Read a rules file (TOML): a list of ``[[rule]]`` tables.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The file; by default the rules shipped with verkosto (:func:`default_rules_path`).
+
+    Returns
+    -------
+    list of Rule
+        In file order, disabled rules included (``enabled = false``).
+
+    Raises
+    ------
+    RulesError
+        When the file cannot be read, is not valid TOML or holds an invalid rule; the
+        one-line message names the file, the rule and the problem.
+
+    Examples
+    --------
+    >>> [rule.id for rule in load_rules()][:3]
+    ['local-steering-group', 'local-sectors', 'regional-sectors']
+    """
+    path = Path(path) if path is not None else default_rules_path()
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"{source}: file not found; check the path") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulesError(f"{source}: cannot be read ({type(err).__name__}); save it as UTF-8 text") from err
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{source}: not valid TOML: {' '.join(str(err).split())}") from err
+    for key in data:
+        if key != "rule":
+            raise RulesError(f"{source}: unknown top-level key '{key}'; write each rule as a [[rule]] table")
+    tables = data.get("rule")
+    if not isinstance(tables, list) or not tables:
+        raise RulesError(f"{source}: no rules; write each rule as a [[rule]] table")
+    rules, seen = [], set()
+    for number, table in enumerate(tables, start=1):
+        rule = _rule(source, number, table, seen)
+        seen.add(rule.id)
+        rules.append(rule)
+    return rules
+
+
+# ------------------------------------------------------------------------------ context
+
+
+class _Roster:
+    """What the checks and matrices read from the graph, computed once."""
+
+    def __init__(self, G: nx.MultiDiGraph):
+        self.G = G
+        self.groups = sorted(nodes_of_kind(G, "group"), key=lambda g: _group_key(G, g))
+        self.members = _memberships(G)
+
+    def attr(self, group: str, key: str) -> str:
+        return self.G.nodes[group].get(key) or ""
+
+    def name(self, group: str) -> str:
+        return self.G.nodes[group]["label"]
+
+    def tiers(self) -> list[str]:
+        present = {self.attr(g, "tier") for g in self.groups}
+        return [t for t in TIER_ORDER if t in present]
+
+    def select(self, rule: Rule) -> list[str]:
+        return [
+            g
+            for g in self.groups
+            if (not rule.tiers or self.attr(g, "tier") in rule.tiers)
+            and (not rule.group_types or self.attr(g, "group_type") in rule.group_types)
+        ]
+
+    def sector_of(self, organisation: str) -> str:
+        return self.G.nodes[node_id("organisation", organisation)].get("sector") or "other"
+
+    def representation(self, group: str) -> list[tuple[str, str, str]]:
+        """(person, organisation, sector) of each member of a group."""
+        return [
+            (p, d["organisation"], self.sector_of(d["organisation"]))
+            for p, d in self.members.get(group, {}).items()
+        ]
+
+    def sectors(self, groups: list[str]) -> set[str]:
+        return {sector for g in groups for _p, _o, sector in self.representation(g)}
+
+    def member_municipality(self, person: str, data: dict) -> str:
+        # The membership row's Kunta when the graph keeps it on the edge, else the person's
+        # (the most frequent Kunta of their rows, which falls back to their organisation's).
+        return data.get("municipality") or self.G.nodes[person].get("municipality") or ""
+
+    def local_steering_groups(self) -> list[str]:
+        return [
+            g
+            for g in self.groups
+            if self.attr(g, "tier") == "local" and self.attr(g, "group_type") == "steering_group"
+        ]
+
+
+def _names(keys: dict[str, str]) -> list[str]:
+    """Display names of folded keys, sorted."""
+    return sorted(keys.values(), key=lambda name: (fold(name), name))
+
+
+# ------------------------------------------------------------------------------- checks
+
+MESSAGES = {
+    "fi": {
+        "local_steering_group": "{subject}: kunnalta puuttuu {what}",
+        "sectors": "{subject}: ei edustajaa {sectorword} {names}",
+        "contact_person": "{subject}: ei jäsentä roolissa {roles}",
+        "no_chairs": "{subject}: ei jäsentä roolissa {roles}",
+        "few_sectors": "{subject}: puheenjohtajisto ({roles}) vain {count} sektorilta ({present}); odotus vähintään {min}",
+        "tier_link_gap": "{subject}: kukaan jäsenistä ei istu ylemmän tason ryhmässä ({parents})",
+        "tier_link_risk": "{subject}: vain yksi jäsen istuu myös ylemmän tason ryhmässä ({parents})",
+        "sectors_on_every_tier": "{subject} taso: ei edustajaa {sectorword} {names}",
+        "meeting_place_coverage": "{subject}: ei jäsentä {municipalityword} {names}",
+        "sector_one": "sektorilta",
+        "sector_many": "sektoreilta",
+        "municipality_one": "kunnasta",
+        "municipality_many": "kunnista",
+        "or": " tai ",
+    },
+    "en": {
+        "local_steering_group": "{subject}: the municipality has no {what}",
+        "sectors": "{subject}: no member from {sectorword} {names}",
+        "contact_person": "{subject}: no member in the role {roles}",
+        "no_chairs": "{subject}: no member in the role {roles}",
+        "few_sectors": "{subject}: the chairs ({roles}) come from {count} sector(s) only ({present}); at least {min} expected",
+        "tier_link_gap": "{subject}: no member also sits in the group above ({parents})",
+        "tier_link_risk": "{subject}: only one member also sits in the group above ({parents})",
+        "sectors_on_every_tier": "{subject} tier: no member from {sectorword} {names}",
+        "meeting_place_coverage": "{subject}: no member from {municipalityword} {names}",
+        "sector_one": "the sector",
+        "sector_many": "the sectors",
+        "municipality_one": "the municipality",
+        "municipality_many": "the municipalities",
+        "or": " or ",
+    },
+}
+
+
+class _Findings:
+    def __init__(self, rule: Rule, lang: str):
+        self.rule, self.lang, self.rows = rule, lang, []
+        self.text = MESSAGES[lang]
+
+    def add(self, severity: str, subject: str, missing: list[str], message: str, **values) -> None:
+        self.rows.append(
+            {
+                "rule": self.rule.id,
+                "severity": severity,
+                "subject": subject,
+                "missing": list(missing),
+                "message": self.text[message].format(subject=values.pop("shown", subject), **values),
+            }
+        )
+
+    def labels(self, vocabulary: str, values, joiner: str = ", ") -> str:
+        return joiner.join(label(vocabulary, v, self.lang) for v in values)
+
+    def sectors(self, missing: list[str]) -> dict[str, str]:
+        word = self.text["sector_one" if len(missing) == 1 else "sector_many"]
+        return {"sectorword": word, "names": self.labels("sector", missing)}
+
+
+def _check_local_steering_group(r: _Roster, rule: Rule, out: _Findings) -> None:
+    named: dict[str, str] = {}
+    for group in r.groups:
+        if r.attr(group, "municipality"):
+            named.setdefault(fold(r.attr(group, "municipality")), r.attr(group, "municipality"))
+    for group in r.groups:
+        for person, data in r.members.get(group, {}).items():
+            municipality = r.member_municipality(person, data)
+            if municipality:
+                named.setdefault(fold(municipality), municipality)
+    covered = {fold(r.attr(g, "municipality")) for g in r.select(rule)}
+    missing = {key: name for key, name in named.items() if key not in covered}
+    tiers = out.labels("tier", rule.tiers, out.text["or"]) if rule.tiers else ""
+    types = out.labels("group_type", rule.group_types, out.text["or"]) if rule.group_types else ""
+    what = f"{tiers.lower()} {types.lower()}".strip() or ("ryhmä" if out.lang == "fi" else "group")
+    for name in _names(missing):
+        out.add(GAP, name, [], "local_steering_group", what=what)
+
+
+def _check_sectors(r: _Roster, rule: Rule, out: _Findings) -> None:
+    for group in r.select(rule):
+        present = r.sectors([group])
+        missing = [s for s in rule.sectors if s not in present]
+        if missing:
+            out.add(GAP, r.name(group), missing, "sectors", **out.sectors(missing))
+
+
+def _check_contact_person(r: _Roster, rule: Rule, out: _Findings) -> None:
+    wanted = set(rule.roles)
+    for group in r.select(rule):
+        if not any(
+            wanted & set(d.get("roles") or (d.get("role"),)) for d in r.members.get(group, {}).values()
+        ):
+            out.add(
+                GAP, r.name(group), [], "contact_person", roles=out.labels("role", rule.roles, out.text["or"])
+            )
+
+
+def _check_multi_sector_chairs(r: _Roster, rule: Rule, out: _Findings) -> None:
+    wanted = set(rule.roles)
+    roles = out.labels("role", rule.roles, out.text["or"])
+    for group in r.select(rule):
+        sectors = {
+            r.sector_of(d["organisation"])
+            for d in r.members.get(group, {}).values()
+            if wanted & set(d.get("roles") or (d.get("role"),))
+        }
+        if not sectors:
+            out.add(GAP, r.name(group), [], "no_chairs", roles=roles)
+        elif len(sectors) < rule.min_sectors:
+            present = out.labels("sector", [s for s in SECTORS if s in sectors])
+            out.add(
+                GAP,
+                r.name(group),
+                [],
+                "few_sectors",
+                roles=roles.lower(),
+                count=len(sectors),
+                present=present,
+                min=rule.min_sectors,
+            )
+
+
+def _check_tier_link(r: _Roster, rule: Rule, out: _Findings) -> None:
+    parents = _parents(r.G)
+    for group in r.select(rule):
+        above = parents.get(group)
+        if not above:
+            continue  # nothing above this group in the roster
+        upper = set().union(*(r.members.get(p, {}) for p in above))
+        linkers = set(r.members.get(group, {})) & upper
+        shown = ", ".join(r.name(p) for p in above)
+        if not linkers:
+            out.add(GAP, r.name(group), [], "tier_link_gap", parents=shown)
+        elif len(linkers) == 1:
+            out.add(RISK, r.name(group), [], "tier_link_risk", parents=shown)
+
+
+def _check_sectors_on_every_tier(r: _Roster, rule: Rule, out: _Findings) -> None:
+    for tier in r.tiers():
+        if rule.tiers and tier not in rule.tiers:
+            continue
+        present = r.sectors([g for g in r.groups if r.attr(g, "tier") == tier])
+        missing = [s for s in rule.sectors if s not in present]
+        if missing:
+            out.add(
+                GAP,
+                tier,
+                missing,
+                "sectors_on_every_tier",
+                shown=label("tier", tier, out.lang),
+                **out.sectors(missing),
+            )
+
+
+def _check_meeting_place_coverage(r: _Roster, rule: Rule, out: _Findings) -> None:
+    local = [g for g in r.local_steering_groups() if r.attr(g, "municipality")]
+    for group in r.select(rule):
+        # A network tied to a municipality or a region answers for that area only.
+        if r.attr(group, "municipality"):
+            scope = [
+                g for g in local if fold(r.attr(g, "municipality")) == fold(r.attr(group, "municipality"))
+            ]
+        elif r.attr(group, "region"):
+            scope = [g for g in local if r.attr(g, "region") == r.attr(group, "region")]
+        else:
+            scope = local
+        expected = {fold(r.attr(g, "municipality")): r.attr(g, "municipality") for g in scope}
+        present = {fold(r.member_municipality(p, d)) for p, d in r.members.get(group, {}).items()}
+        missing = _names({k: v for k, v in expected.items() if k not in present})
+        if missing:
+            word = out.text["municipality_one" if len(missing) == 1 else "municipality_many"]
+            out.add(
+                GAP,
+                r.name(group),
+                missing,
+                "meeting_place_coverage",
+                municipalityword=word,
+                names=", ".join(missing),
+            )
+
+
+CHECKS = {
+    "local_steering_group": _check_local_steering_group,
+    "sectors": _check_sectors,
+    "contact_person": _check_contact_person,
+    "multi_sector_chairs": _check_multi_sector_chairs,
+    "tier_link": _check_tier_link,
+    "sectors_on_every_tier": _check_sectors_on_every_tier,
+    "meeting_place_coverage": _check_meeting_place_coverage,
+}
+
+
+def check_rules(
+    G: nx.MultiDiGraph,
+    rules: Sequence[Rule] | str | Path | None = None,
+    *,
+    lang: str = "fi",
+) -> pd.DataFrame:
+    """Check the coverage rules against a roster's graph.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`~verkosto.graph.build_graph`.
+    rules : list of Rule, or path of a rules file, optional
+        By default the rules shipped with verkosto. Disabled rules are skipped.
+    lang : {"fi", "en"}
+        Language of the messages.
+
+    Returns
+    -------
+    DataFrame
+        ``rule, severity, subject, missing, message``, one row per finding, in rule order.
+        ``severity`` is ``gap`` (not met) or ``risk`` (met by one person only); ``subject``
+        the group's name, the municipality or the canonical tier, as in the roster;
+        ``missing`` the canonical sectors or the municipalities missing (else empty);
+        ``message`` says it in words.
+
+    Notes
+    -----
+    What the checks read:
+
+    - ``local_steering_group``: the municipalities named in the roster are the groups'
+      municipalities and the members' municipalities (below); each needs a group of the
+      rule's tier and type whose municipality it is.
+    - ``sectors`` / ``sectors_on_every_tier``: sectors of the organisations members represent
+      in the group / in any group of the tier (subject: the canonical tier).
+    - ``contact_person`` / ``multi_sector_chairs``: the member's roles in that group
+      (all of them, not only the first); a chair's sector is that of the organisation they
+      represent in the group. A group with no chair at all is a gap.
+    - ``tier_link``: members who also sit in the group(s) above, as in
+      :func:`verkosto.metrics.tier_links` (several candidate groups above count together).
+      None: gap; one: risk. Groups with nothing above them are not checked.
+    - ``meeting_place_coverage``: a member's municipality is the municipality of the person
+      node — the most frequent ``Kunta`` of their membership rows, where an empty cell
+      stands for their organisation's municipality — or the membership's own municipality
+      when the graph keeps it on the member_of edge. A network with a municipality or a
+      region is expected to cover only the local steering groups of that area.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from verkosto.graph import build_graph
+    >>> from verkosto.load import Roster
+    >>> m = pd.DataFrame([{"person_id": "Aino", "person": "Aino", "organisation": "Akaan kaupunki",
+    ...     "sector": "municipality", "group": "Akaan ohjausryhmä", "tier": "local", "role": "chair",
+    ...     "municipality": "Akaa", "region": "", "season": ""}])
+    >>> g = pd.DataFrame([{"group": "Akaan ohjausryhmä", "tier": "local", "group_type": "steering_group",
+    ...     "region": "", "municipality": "Akaa", "parent": "", "meetings": None}])
+    >>> o = pd.DataFrame([{"organisation": "Akaan kaupunki", "sector": "municipality",
+    ...     "municipality": "Akaa", "region": ""}])
+    >>> c = pd.DataFrame(columns=["source", "target", "source_kind", "target_kind", "type", "weight"])
+    >>> findings = check_rules(build_graph(Roster(m, g, o, c)), lang="en")
+    >>> findings[["rule", "subject", "missing"]].values.tolist()[:2]
+    [['local-sectors', 'Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['contact-person', 'Akaan ohjausryhmä', []]]
+    >>> findings["message"].iloc[0]
+    'Akaan ohjausryhmä: no member from the sectors Wellbeing services county, Parish, NGO'
+    """
+    if lang not in MESSAGES:
+        raise ValueError(f"unknown language '{lang}'; choose one of {', '.join(MESSAGES)}")
+    if rules is None or isinstance(rules, (str, Path)):
+        rules = load_rules(rules)
+    r = _Roster(G)
+    rows = []
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        out = _Findings(rule, lang)
+        CHECKS[rule.kind](r, rule, out)
+        rows.extend(out.rows)
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+# ----------------------------------------------------------------------------- matrices
+
+
+def _check_count(count: str) -> None:
+    if count not in ("organisations", "persons"):
+        raise ValueError(f"unknown count '{count}'; choose organisations or persons")
+
+
+def _matrix(
+    cells: dict, rows: list[str], columns: list[str], row_name: str, column_name: str
+) -> pd.DataFrame:
+    data = [[len(cells.get((row, column), ())) for column in columns] for row in rows]
+    return pd.DataFrame(
+        data,
+        index=pd.Index(rows, name=row_name),
+        columns=pd.Index(columns, name=column_name),
+        dtype="int64",
+    )
+
+
+def sector_tier_matrix(G: nx.MultiDiGraph, *, count: str = "organisations") -> pd.DataFrame:
+    """How many organisations (or persons) of each sector sit on each tier.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`~verkosto.graph.build_graph`.
+    count : {"organisations", "persons"}
+        Count distinct organisations represented in the tier's groups, or distinct persons
+        (a person is counted under the sector of each organisation they represent there).
+
+    Returns
+    -------
+    DataFrame
+        Rows: every canonical sector, in schema order (index ``sector``); columns: the tiers
+        present, provincial first (``tier``); integer counts.
+    """
+    _check_count(count)
+    r = _Roster(G)
+    cells = defaultdict(set)
+    for group in r.groups:
+        for person, organisation, sector in r.representation(group):
+            cells[(sector, r.attr(group, "tier"))].add(organisation if count == "organisations" else person)
+    return _matrix(cells, list(SECTORS), r.tiers(), "sector", "tier")
+
+
+def sector_group_matrix(G: nx.MultiDiGraph, *, count: str = "organisations") -> pd.DataFrame:
+    """How many organisations (or persons) of each sector sit in each group.
+
+    Rows: every canonical sector in schema order; columns: group names ordered by tier
+    (provincial first), then name. See :func:`sector_tier_matrix` for ``count``.
+    """
+    _check_count(count)
+    r = _Roster(G)
+    cells = defaultdict(set)
+    for group in r.groups:
+        for person, organisation, sector in r.representation(group):
+            cells[(sector, r.name(group))].add(organisation if count == "organisations" else person)
+    return _matrix(cells, list(SECTORS), [r.name(g) for g in r.groups], "sector", "group")
+
+
+def municipality_sector_matrix(G: nx.MultiDiGraph) -> pd.DataFrame:
+    """Organisations of each sector in each municipality's local steering group(s).
+
+    Rows: the municipalities of the local steering groups (the group's name when it has no
+    municipality), sorted; columns: every canonical sector in schema order; values: distinct
+    organisations represented.
+    """
+    r = _Roster(G)
+    cells = defaultdict(set)
+    rows: dict[str, str] = {}
+    for group in r.local_steering_groups():
+        municipality = r.attr(group, "municipality") or r.name(group)
+        municipality = rows.setdefault(fold(municipality), municipality)
+        for _person, organisation, sector in r.representation(group):
+            cells[(municipality, sector)].add(organisation)
+    return _matrix(cells, _names(rows), list(SECTORS), "municipality", "sector")
+
+
+def coverage_report(
+    G: nx.MultiDiGraph,
+    rules: Sequence[Rule] | str | Path | None = None,
+    *,
+    lang: str = "fi",
+) -> dict:
+    """Everything the coverage report shows: the three matrices and the rule findings.
+
+    Returns
+    -------
+    dict
+        ``{"matrices": {"sector_tier": ..., "sector_group": ..., "municipality_sector": ...},
+        "findings": DataFrame}`` — matrices count organisations; findings as
+        :func:`check_rules`.
+    """
+    return {
+        "matrices": {
+            "sector_tier": sector_tier_matrix(G),
+            "sector_group": sector_group_matrix(G),
+            "municipality_sector": municipality_sector_matrix(G),
+        },
+        "findings": check_rules(G, rules, lang=lang),
+    }
