@@ -29,7 +29,9 @@ def write_csv(path: Path, rows, *, sep=";", encoding="utf-8") -> Path:
     return path
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+def write_xlsx(path: Path, sheets: dict[str, list[list]], *, text: bool = False) -> Path:
+    """Write a workbook; with ``text=True`` every string is a text cell, even '=…' or '#N/A'
+    (as Excel stores text typed after an apostrophe), otherwise openpyxl makes those formulas."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -38,6 +40,11 @@ def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        if text:
+            for cells in sheet.iter_rows():
+                for cell in cells:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"
     book.save(path)
     return path
 

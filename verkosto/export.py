@@ -110,6 +110,8 @@ def _fill(sheet, frame: pd.DataFrame, headers: dict) -> None:
                 _text(cell, value)
             else:
                 cell.value = value
+                if isinstance(value, float):
+                    cell.number_format = "0.000"
             if i < 500:
                 widths[j - 1] = max(widths[j - 1], len(str(value)) if value is not None else 0)
     for j, width in enumerate(widths, start=1):

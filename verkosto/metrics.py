@@ -28,6 +28,7 @@ __all__ = [
     "structural_holes",
     "indicators",
     "degree_centralization",
+    "node_metrics",
 ]
 
 CENTRALITY_COLUMNS = [
@@ -410,6 +411,29 @@ def _centrality_networkx(
 
 
 # ---------------------------------------------------------------------------- brokerage
+
+
+NODE_METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector")
+
+
+def node_metrics(G: nx.MultiDiGraph, *, weighted: bool = False) -> dict[str, dict[str, float]]:
+    """Key metrics of every person, organisation and group, for tooltips and node sizes.
+
+    Each kind is measured in its own network (persons, organisations, groups), so a
+    person's betweenness is comparable with other persons' only.
+
+    Returns
+    -------
+    dict
+        node id -> ``{"degree": …, "weighted_degree": …, "betweenness": …, "closeness": …,
+        "eigenvector": …}``.
+    """
+    values: dict[str, dict[str, float]] = {}
+    for network in ("persons", "organisations", "groups"):
+        table = centrality(G, network=network, weighted=weighted)
+        for row in table[["node", *NODE_METRICS]].itertuples(index=False):
+            values[row[0]] = dict(zip(NODE_METRICS, (float(v) for v in row[1:])))
+    return values
 
 
 def brokerage(G: nx.MultiDiGraph) -> pd.DataFrame:

@@ -1,0 +1,123 @@
+"""`verkosto metrics`, `coverage` and `report` driven as a user runs them, checked by value."""
+
+import io
+import json
+import re
+import zipfile
+
+import networkx as nx
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from cli import app
+from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def florentine(tmp_path):
+    """Padgett's Florentine marriage network as a collaboration sheet."""
+    F = nx.florentine_families_graph()
+    sheets = {
+        "Organisaatiot": [["Organisaatio", "Sektori"], *[[family, "Muu"] for family in sorted(F)]],
+        "Yhteistyö": [["Lähde", "Kohde", "Tyyppi"], *[[u, v, "avioliitto"] for u, v in F.edges]],
+    }
+    return write_xlsx(tmp_path / "firenze.xlsx", sheets)
+
+
+def test_medici_through_the_cli(florentine):
+    result = run("metrics", florentine, "--network", "collaboration", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(io.StringIO(result.output)).set_index("label")
+    assert table.index[0] == "Medici"  # sorted by betweenness
+    assert round(table.loc["Medici", "betweenness"], 3) == 0.522
+    assert table.loc["Medici", "degree"] == 6
+    assert round(table.loc["Guadagni", "betweenness"], 3) == 0.255
+    assert round(table.loc["Medici", "closeness"], 3) == 0.560
+
+
+def test_metrics_json_and_xlsx(florentine, tmp_path):
+    result = run("metrics", florentine, "--network", "collaboration", "--format", "json")
+    rows = json.loads(result.output)
+    assert rows[0]["node"] == "organisation:Medici" and rows[0]["degree"] == 6
+    out = tmp_path / "keskeisyys.xlsx"
+    assert run("metrics", florentine, "--network", "collaboration", "-o", out).exit_code == 0
+    sheet = load_workbook(out)["collaboration"]
+    assert [c.value for c in sheet[1]][:5] == ["Tunniste", "Nimi", "Laji", "Sektori", "Aste"]
+    assert [c.value for c in sheet[2]][1:5] == ["Medici", "Organisaatio", "Muu", 6]
+
+
+def test_metrics_table_in_the_terminal(florentine):
+    result = run("metrics", florentine, "--network", "collaboration", "--top", "2", "--lang", "en")
+    rows = [line for line in result.output.splitlines() if line.startswith("│")]
+    assert len(rows) == 2
+    assert "Medici" in rows[0] and "0.522" in rows[0]
+    assert "Guadagni" in rows[1] and "0.255" in rows[1]
+
+
+def test_metrics_xlsx_needs_an_output_file():
+    result = run("metrics", "--format", "xlsx")
+    assert (result.exit_code, result.output) == (1, "Error: the xlsx format needs an output file; add -o keskeisyys.xlsx\n")
+
+
+def test_coverage_json_strict_and_csv(tmp_path):
+    path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": SMALL})
+    result = run("coverage", path, "--format", "json", "--lang", "en")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert set(data) == {"matrices", "findings"}
+    assert data["matrices"]["sector_tier"]["parish"] == {"regional": 1, "local": 1}
+    local = [f for f in data["findings"] if f["rule"] == "local-sectors"]
+    assert [(f["subject"], f["missing"]) for f in local] == [
+        ("Akaan ohjausryhmä", ["wellbeing_county"]),
+        ("Valkeakosken ohjausryhmä", ["municipality", "wellbeing_county", "parish"]),
+    ]
+    assert run("coverage", path, "--strict").exit_code == 3
+    csv = run("coverage", path, "--format", "csv").output
+    assert csv.startswith("rule,severity,subject,missing,message\n")  # the runner folds CRLF
+
+
+def test_report_keeps_formula_like_names_as_text(tmp_path):
+    hostile = ["=HYPERLINK(\"http://x\",\"y\")", "+358401234567", "-x", "@x", "#N/A"]
+    rows = [MEMBERSHIP_HEADER] + [
+        [name, "Kela", "Kela", "Akaan ohjausryhmä", "Paikallinen", "Jäsen", "Akaa", ""] for name in hostile
+    ] + SMALL[1:]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": rows}, text=True)
+    out = tmp_path / "raportti.xlsx"
+    result = run("report", path, "-o", out)
+    assert (result.exit_code, result.output) == (0, f"{out}\n")
+    with zipfile.ZipFile(out) as book:
+        for name in book.namelist():
+            if name.startswith("xl/worksheets/"):
+                xml = book.read(name).decode()
+                assert not re.search(r"<f[ >]", xml) and 't="e"' not in xml, name
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == [
+        "Tiedot", "Yhteenveto", "Henkilöt", "Organisaatiot", "Välittäjät", "Tasolinkit",
+        "Nivelhenkilöt", "Sektori x taso", "Sektori x ryhmä", "Kunta x sektori", "Havainnot",
+    ]
+    persons = {c.value for c in workbook["Henkilöt"]["A"][1:]}
+    assert set(hostile) <= persons
+    summary = workbook["Yhteenveto"]
+    assert [c.value for c in summary[1]][:4] == ["Rajaus", "Henkilöitä", "Organisaatioita", "Ryhmiä"]
+    assert [c.value for c in summary[2]][:4] == ["Koko verkosto", 9, 4, 3]
+    assert summary.freeze_panes == "B2" and summary.auto_filter.ref
+    matrix = workbook["Sektori x taso"]
+    assert [c.value for c in matrix[1]] == ["Sektori \\ Taso", "Alueellinen", "Paikallinen"]
+    assert matrix.conditional_formatting
+
+
+def test_report_in_english(tmp_path):
+    out = tmp_path / "report.xlsx"
+    assert run("report", "-o", out, "--lang", "en").exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames[:3] == ["About", "Summary", "Persons"]
+    findings = [[c.value for c in row] for row in book["Findings"].iter_rows(min_row=2)]
+    assert ["local-sectors", "Gap", "Kuhmoisten perhekeskuksen ohjausryhmä", "Parish"] == findings[0][:4]
