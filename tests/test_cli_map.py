@@ -71,11 +71,20 @@ def test_output_in_a_missing_folder(in_tmp):
 
 
 def test_never_writes_over_the_roster(in_tmp):
-    path = write_csv(in_tmp / "r.csv", SMALL)
-    before = path.read_bytes()
-    result = run("map", path, "-o", path)
-    assert (result.exit_code, result.output) == (1, f"Error: {path}: is the input roster; choose another output path\n")
-    assert path.read_bytes() == before and sorted(p.name for p in in_tmp.iterdir()) == ["r.csv"]
+    csv = write_csv(in_tmp / "r.csv", SMALL)
+    xlsx = write_xlsx(in_tmp / "r.xlsx", {"Jäsenyydet": SMALL})
+    before = {p: p.read_bytes() for p in (csv, xlsx)}
+    for args, path in ((["metrics", csv, "--format", "csv", "-o", csv], csv), (["report", xlsx, "-o", xlsx], xlsx)):
+        result = run(*args)
+        assert (result.exit_code, result.output) == (1, f"Error: {path}: is the input roster; choose another output path\n")
+    assert {p: p.read_bytes() for p in (csv, xlsx)} == before
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["r.csv", "r.xlsx"]
+
+
+def test_unknown_map_format(in_tmp):
+    result = run("map", "-o", "kartta.gif")
+    assert (result.exit_code, result.output) == (1, "Error: kartta.gif: unknown map format '.gif'; use .html, .png, .svg or .pdf\n")
+    assert list(in_tmp.iterdir()) == []
 
 
 @pytest.mark.browser

@@ -1,0 +1,1056 @@
+"""Static images for slides and print: the network map and the coverage matrices as PNG, SVG or PDF.
+
+The map uses the layout, colours, shapes and legend of the HTML map
+(:mod:`verkosto.render`); the coverage image draws the sector × tier and sector × group
+matrices of :mod:`verkosto.coverage` as heatmaps with the gaps marked.
+
+Drawing goes through :class:`matplotlib.figure.Figure` and the Agg, SVG and PDF backends
+directly, never ``pyplot``, inside :func:`matplotlib.rc_context`, so nothing global changes.
+
+Text from the roster is drawn literally: every :class:`~matplotlib.text.Text` of a figure
+has ``parse_math`` and ``usetex`` switched off just before saving, so ``$x$`` is never
+mathtext; control characters are removed and labels cut at :data:`MAX_LABEL` characters.
+The same input gives byte-identical SVG and PDF files (no dates, fixed SVG ids).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from verkosto import schema
+from verkosto.errors import OutputError
+from verkosto.i18n import text
+from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
+from verkosto.output import write_atomic
+from verkosto.render import (
+    _SIZE_BY_RANGE,
+    EDGE_STYLES,
+    _appearance,
+    _edge_width,
+    _guides_payload,
+    _label,
+    _legend,
+    _metric_table,
+    _size_by,
+)
+
+__all__ = ["FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_map", "short_label"]
+
+#: Output formats by file suffix.
+FORMATS: dict[str, str] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+#: Labels longer than this are cut with "…" (the HTML map shows the full name).
+MAX_LABEL = 40
+#: Persons and organisations are labelled only on maps with fewer nodes than this.
+PERSON_LABELS_BELOW = 150
+
+_DPI = 200
+_MAP_SIZE = (16.0, 9.0)  # inches, 16:9 for slides
+_FONT = "DejaVu Sans"  # ships with matplotlib and has every Finnish letter
+_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [_FONT],
+    "text.usetex": False,
+    "axes.formatter.use_mathtext": False,
+    "svg.fonttype": "none",  # text stays text: searchable, and the same bytes on every machine
+    "svg.hashsalt": "verkosto",  # fixed ids instead of random ones
+    "pdf.fonttype": 42,  # embedded TrueType: selectable text in print
+    "hatch.linewidth": 0.6,  # the gaps' hatching, lighter than the default
+}
+# Removing the dates is what makes two files of the same map identical.
+_METADATA = {"png": {}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
+
+_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "hexagon": "h", "star": "*"}
+# Marker diameters (pt) are the HTML sizes at the image's scale, magnified by _BOOST and
+# kept between these bounds so that small nodes stay visible and big ones do not cover the map.
+_BOOST = 1.6
+_DIAMETER_BOUNDS = {
+    "person": (2.2, 6.0),
+    "organisation": (3.2, 9.0),
+    "group": (6.0, 16.0),
+    "tier": (8.0, 16.0),
+}
+_SIZED_DIAMETER = (2.5, 18.0)  # pt, smallest and largest node when sized by a metric
+_DRAW_ORDER = ("person", "organisation", "group", "tier")
+_EDGE_ORDER = ("part_of", "works_for", "member_of", "reports_to", "collaborates")
+_EDGE_WIDTH = 0.35  # pt per HTML pixel of edge width
+# Collaborations are many and drawn on top: thinner and fainter than on screen, or they hide the groups.
+_COLLABORATION_WIDTH = 0.15
+_COLLABORATION_ALPHA = 0.5
+_DASHES = (0, (4, 2.5))
+_MAP_BOX = [0.02, 0.0, 0.64, 1.0]  # figure fractions: the map, full height on the left
+_SIDE_BOX = [0.69, 0.03, 0.30, 0.94]  # heading and legend
+_LEGEND_STEP = 0.036  # axes fraction per legend row, at most
+_LEGEND_ROWS = 17  # rows of the taller legend column (10 sectors, 3 tiers, 2 headings, gaps)
+_MIN_CAPTION_RADIUS = 60.0  # pt; a smaller ring is too crowded for its caption (the legend explains it)
+_WRAP_FROM = 24  # group labels longer than this are drawn on two lines
+_GROUP_FONT = 6.0
+_PERSON_FONT = (4.5, 7.0)  # pt, smallest and largest
+_CLUSTER_SPACING = 34.0  # layout units between neighbours in a cluster of persons (verkosto.layout)
+_REGION_FONT = 11.0
+_CHAR_WIDTH = 0.58  # average advance of a DejaVu Sans character, in font sizes
+_LABEL_BOX = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.75}
+_TEXT_COLOR = "#222222"
+_MUTED = "#555555"
+
+_CSS_RGBA = re.compile(r"rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)")
+
+# Coverage heatmap
+_GAP_COLOR = "#C0392B"
+_CMAP = "Blues"
+_MANY_GROUPS = 12  # more columns than this: the two matrices are stacked, not side by side
+_MAX_FINDINGS = 14
+
+
+# ------------------------------------------------------------------------------ text
+
+
+def short_label(value: object, limit: int = MAX_LABEL) -> str:
+    r"""Text for the image: control characters removed, cut at *limit* characters with "…".
+
+    Parameters
+    ----------
+    value : object
+        Any value from the roster; ``None`` gives ``""``.
+    limit : int, default :data:`MAX_LABEL`
+        Longest label kept whole.
+
+    Returns
+    -------
+    str
+        The label, at most *limit* characters long. ``$`` and ``\`` are kept as they
+        are: the image never interprets them (see the module notes).
+
+    Examples
+    --------
+    >>> short_label("Anna\x00 Virta\n")
+    'Anna Virta'
+    >>> short_label("Pirkanmaan perhekeskuksen maakunnallinen ohjausryhmä")
+    'Pirkanmaan perhekeskuksen maakunnalline…'
+    >>> short_label(r"$\frac{1}{2}$")
+    '$\\frac{1}{2}$'
+    """
+    label = schema.normalize_text(value)
+    if len(label) <= limit:
+        return label
+    return label[: limit - 1].rstrip() + "…"
+
+
+def _two_lines(label: str, width: int = _WRAP_FROM) -> str:
+    """Break a long label at the space nearest its middle, so that it needs half the length.
+
+    >>> _two_lines("Juupajoen perhekeskuksen ohjausryhmä")
+    'Juupajoen perhekeskuksen\\nohjausryhmä'
+    >>> _two_lines("Akaa: ohjausryhmä")
+    'Akaa: ohjausryhmä'
+    """
+    if len(label) <= width:
+        return label
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: (abs(i - len(label) / 2), i))
+    return label[:cut] + "\n" + label[cut + 1 :]
+
+
+def _literal(fig) -> None:
+    """Switch mathtext and TeX off on every text of *fig*, legends and tick labels included.
+
+    Only ``Text`` objects that exist are changed, so this runs after all drawing calls:
+    tick labels are set with fixed locators, which create no new ticks when saving.
+    """
+    from matplotlib.text import Text
+
+    for artist in fig.findobj(Text):
+        artist.set_parse_math(False)
+        artist.set_usetex(False)
+
+
+# ------------------------------------------------------------------------------ saving
+
+
+def _format_of(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        allowed = ", ".join(FORMATS)
+        raise OutputError(
+            f"{path}: cannot write an image with the suffix '{suffix}'; use one of {allowed}"
+        ) from None
+
+
+def _save(fig, path: str | os.PathLike, fmt: str, protect: Iterable) -> Path:
+    import matplotlib
+
+    _literal(fig)
+
+    def write(tmp: Path) -> None:
+        with matplotlib.rc_context(_RC):
+            fig.savefig(tmp, format=fmt, dpi=_DPI, metadata=_METADATA[fmt], facecolor="white")
+
+    return write_atomic(path, write, protect=protect)
+
+
+def _color(css: str, alpha: float | None = None) -> tuple:
+    """An RGBA tuple from a CSS colour (``#rrggbb`` or ``rgba(r, g, b, a)``), *alpha* overriding.
+
+    >>> _color("rgba(255, 0, 0, 0.5)")
+    (1.0, 0.0, 0.0, 0.5)
+    >>> _color("#0000FF", alpha=0.25)
+    (0.0, 0.0, 1.0, 0.25)
+    """
+    from matplotlib.colors import to_rgba
+
+    match = _CSS_RGBA.fullmatch(css.strip())
+    if match:
+        r, g, b, a = match.groups()
+        rgba = (float(r) / 255, float(g) / 255, float(b) / 255, 1.0 if a is None else float(a))
+    else:
+        rgba = to_rgba(css)
+    return rgba if alpha is None else (*rgba[:3], alpha)
+
+
+# ------------------------------------------------------------------------------ map
+
+
+def _figure(size: tuple[float, float]):
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, dpi=_DPI, facecolor="white")
+
+
+def _subtitle(G: nx.MultiDiGraph, lang: str) -> str:
+    parts = []
+    if G.graph.get("season"):
+        parts.append(f"{text('season', lang)} {short_label(G.graph['season'])}")
+    if G.graph.get("source"):
+        parts.append(f"{text('source', lang)}: {short_label(Path(str(G.graph['source'])).name, 80)}")
+    return " · ".join(parts)
+
+
+def _key_figures(G: nx.MultiDiGraph, lang: str) -> str:
+    counts = defaultdict(int)
+    for _, kind in G.nodes(data="kind"):
+        counts[kind] += 1
+    pairs = {frozenset((u, v)) for u, v, k in G.edges(keys=True) if k == "collaborates" and u != v}
+    figures = [
+        (text("static.persons", lang), counts["person"]),
+        (text("static.organisations", lang), counts["organisation"]),
+        (text("static.groups", lang), counts["group"]),
+        (text("static.collaborations", lang), len(pairs)),
+    ]
+    return " · ".join(f"{name}\u00a0{value}" for name, value in figures)  # no break inside a pair
+
+
+def _sized(G, size_by: str | None, metrics, lang: str) -> tuple[dict[Hashable, float], dict | None]:
+    """Diameters (pt) of the nodes sized by the metric *size_by*, and the legend's size entry.
+
+    The HTML map's rule (:func:`verkosto.render.map_payload`): a node's radius grows with the
+    square root of its value's place between the smallest and the largest value; here the
+    radii of :data:`verkosto.render._SIZE_BY_RANGE` become :data:`_SIZED_DIAMETER` points.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from(["a", "b", "c"])
+    >>> m = pd.DataFrame({"node": ["a", "b", "c"], "betweenness": [0.0, 0.25, 1.0]})
+    >>> _sized(G, "betweenness", m, "fi")[0]
+    {'a': 2.5, 'b': 10.25, 'c': 18.0}
+    """
+    if size_by is None:
+        return {}, None
+    if metrics is None:
+        raise ValueError(f"size_by={size_by!r} needs metrics")
+    nodes = [{"id": str(node), "size": None} for node in sorted(G, key=str)]
+    legend = _size_by(nodes, _metric_table(metrics), size_by, lang)
+    (smallest, largest), (low, high) = _SIZE_BY_RANGE, _SIZED_DIAMETER
+    by_id = {str(node): node for node in G}
+    diameters = {
+        by_id[n["id"]]: round(low + (high - low) * (n["size"] - smallest) / (largest - smallest), 2)
+        for n in nodes
+        if n["size"] is not None
+    }
+    return diameters, legend
+
+
+def _view(ax, half_height: float, fig) -> float:
+    """Centre the view on (0, 0), *half_height* data units up and down; return points per unit.
+
+    The x range follows the axes' shape, so one unit is as long across as up.
+    """
+    box = ax.get_position()
+    width_pt = box.width * fig.get_figwidth() * 72
+    height_pt = box.height * fig.get_figheight() * 72
+    half_width = half_height * width_pt / height_pt
+    ax.set_xlim(-half_width, half_width)
+    ax.set_ylim(-half_height, half_height)
+    return height_pt / (2 * half_height)
+
+
+def _extent(positions: dict, guides: dict | None) -> float:
+    """Half the side of the square holding every node (and the rings)."""
+    reach = max((max(abs(x), abs(y)) for x, y in positions.values()), default=1.0)
+    if guides and guides["rings"]:
+        reach = max(reach, max(ring["radius"] for ring in guides["rings"]))
+    return max(reach, 1.0)
+
+
+def _draw_edges(ax, G, xy: dict) -> None:
+    from matplotlib.collections import LineCollection
+
+    by_kind: dict[str, list] = defaultdict(list)
+    widths: dict[str, list] = defaultdict(list)
+    for u, v, kind, data in sorted(
+        G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
+    ):
+        if u == v or u not in xy or v not in xy:
+            continue
+        by_kind[kind].append((xy[u], xy[v]))
+        if kind == "collaborates":
+            widths[kind].append(_edge_width(data.get("weight", 1)) * _COLLABORATION_WIDTH)
+        else:
+            widths[kind].append(EDGE_STYLES.get(kind, EDGE_STYLES["member_of"])["width"] * _EDGE_WIDTH)
+    kinds = [k for k in _EDGE_ORDER if k in by_kind] + sorted(k for k in by_kind if k not in _EDGE_ORDER)
+    for zorder, kind in enumerate(kinds, start=1):
+        style = EDGE_STYLES.get(kind, EDGE_STYLES["member_of"])
+        color = _color(style["color"], alpha=_COLLABORATION_ALPHA if kind == "collaborates" else None)
+        ax.add_collection(
+            LineCollection(
+                by_kind[kind],
+                colors=[color],
+                linewidths=widths[kind],
+                linestyles=_DASHES if style.get("dashes") else "solid",
+                zorder=zorder,
+                capstyle="round",
+            )
+        )
+
+
+def _diameters(G, nodes: list, pt_per_unit: float, sized: dict) -> list[float]:
+    sizes = []
+    for node in nodes:
+        if node in sized:
+            sizes.append(sized[node])
+            continue
+        data = G.nodes[node]
+        kind = data.get("kind", "person")
+        _, _, size = _appearance(data)
+        low, high = _DIAMETER_BOUNDS.get(kind, _DIAMETER_BOUNDS["person"])
+        diameter = min(max(2 * size * pt_per_unit * _BOOST, low), high)
+        sizes.append(diameter)
+    return sizes
+
+
+def _draw_nodes(ax, G, xy: dict, pt_per_unit: float, sized: dict) -> None:
+    # One scatter per kind and shape, in the HTML's drawing order (groups and tiers on top).
+    batches: dict[tuple, list] = defaultdict(list)
+    for node in sorted(xy, key=str):
+        data = G.nodes[node]
+        kind = data.get("kind", "person")
+        color, shape, _ = _appearance(data)
+        batches[(_DRAW_ORDER.index(kind) if kind in _DRAW_ORDER else 0, shape)].append((node, color))
+    for (order, shape), members in sorted(batches.items()):
+        nodes = [n for n, _ in members]
+        diameters = _diameters(G, nodes, pt_per_unit, sized)
+        ax.scatter(
+            [xy[n][0] for n in nodes],
+            [xy[n][1] for n in nodes],
+            s=[d * d for d in diameters],
+            c=[c for _, c in members],
+            marker=_MARKERS.get(shape, "o"),
+            edgecolors="white",
+            linewidths=0.3 if order < 2 else 0.6,
+            zorder=10 + order,
+        )
+
+
+def _draw_guides(ax, payload: dict | None, pt_per_unit: float) -> None:
+    from matplotlib.patches import Circle
+
+    if not payload:
+        return
+    for ring in payload["rings"]:
+        ax.add_patch(
+            Circle(
+                (0, 0),
+                ring["radius"],
+                fill=False,
+                edgecolor=ring["color"],
+                alpha=0.45,
+                linewidth=1.0,
+                linestyle=(0, (5, 4)),
+                zorder=0,
+            )
+        )
+        if ring["radius"] * pt_per_unit < _MIN_CAPTION_RADIUS:
+            continue
+        # Just inside the top of the ring, as on the HTML map.
+        ax.text(
+            0,
+            ring["radius"] - 4 / pt_per_unit,
+            short_label(ring["label"]),
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            fontweight="bold",
+            color=ring["color"],
+            zorder=9,
+            bbox=_LABEL_BOX,
+            parse_math=False,
+        )
+
+
+def _label_near(ax, x, y, label, *, offset, fontsize, color=_TEXT_COLOR, weight="normal", zorder=20):
+    """A horizontal label just outside a node, on the side away from the centre."""
+    norm = math.hypot(x, y)
+    ux, uy = (0.0, 1.0) if norm == 0 else (x / norm, y / norm)
+    ha = "left" if ux > 0.35 else "right" if ux < -0.35 else "center"
+    va = "bottom" if uy > 0.35 else "top" if uy < -0.35 else "center"
+    ax.text(
+        x + ux * offset,
+        y + uy * offset,
+        label,
+        ha=ha,
+        va=va,
+        fontsize=fontsize,
+        color=color,
+        fontweight=weight,
+        bbox=_LABEL_BOX,
+        zorder=zorder,
+        parse_math=False,
+        linespacing=1.0,
+    )
+
+
+def _radial_label(ax, angle: float, radius: float, label: str, *, weight="normal", box=None) -> None:
+    """A label along the radius at *angle* (radians, counter-clockwise), reading outwards.
+
+    Labels on the left half are turned by half a turn and right-aligned, so none is upside down.
+    """
+    x, y = radius * math.cos(angle), radius * math.sin(angle)
+    degrees = math.degrees(angle)
+    left_side = math.cos(angle) < -1e-9
+    ax.text(
+        x,
+        y,
+        label,
+        rotation=degrees + 180 if left_side else degrees,
+        rotation_mode="anchor",
+        ha="right" if left_side else "left",
+        va="center",
+        fontsize=_GROUP_FONT,
+        color=_TEXT_COLOR,
+        fontweight=weight,
+        zorder=21,
+        bbox=box,
+        linespacing=1.0,
+        parse_math=False,
+    )
+
+
+def _label_band(labels: Iterable[str], fontsize: float) -> float:
+    """Points a radial label band needs: the longest line plus a small gap."""
+    longest = max((len(line) for label in labels for line in label.split("\n")), default=0)
+    return longest * _CHAR_WIDTH * fontsize + 6
+
+
+def _is_outer(G, node, guides) -> bool:
+    """Whether *node* is a group on the outermost ring (labelled outside every node)."""
+    if not (guides and guides["rings"]):
+        return False
+    data = G.nodes[node]
+    tier = data.get("tier") if data.get("tier") in schema.TIER_ORDER else "local"
+    return data.get("kind") == "group" and tier == guides["rings"][-1]["tier"] and len(guides["rings"]) > 1
+
+
+def _group_label(G, node, lang: str) -> str:
+    return _two_lines(short_label(_label(G, node, lang)))
+
+
+def _draw_labels(
+    ax, G, xy: dict, lang: str, pt_per_unit: float, guides: dict | None, cloud: float, sized: dict
+) -> None:
+    labelled_kinds = {"group", "tier"} if G.number_of_nodes() >= PERSON_LABELS_BELOW else set(_DRAW_ORDER)
+    rings = bool(guides and guides["rings"])
+    if rings:
+        labelled_kinds.discard("tier")  # the ring captions name the tiers
+    gap = 3 / pt_per_unit
+    # As large as the room between neighbours in a cluster allows, within readable bounds.
+    person_font = min(max(_CLUSTER_SPACING * pt_per_unit * 1.2, _PERSON_FONT[0]), _PERSON_FONT[1])
+    for node in sorted(xy, key=str):
+        data = G.nodes[node]
+        kind = data.get("kind", "person")
+        if kind not in labelled_kinds:
+            continue
+        x, y = xy[node]
+        radius = _diameters(G, [node], pt_per_unit, sized)[0] / 2 / pt_per_unit
+        bold = kind == "tier" or data.get("group_type") not in CROSS_CUTTING_TYPES
+        weight = "bold" if bold else "normal"
+        if kind in ("group", "tier"):
+            label = _group_label(G, node, lang)
+            if _is_outer(G, node, guides):
+                _radial_label(ax, math.atan2(y, x), cloud + gap, label, weight=weight)
+            elif rings and math.hypot(x, y) > 0:
+                _radial_label(
+                    ax,
+                    math.atan2(y, x),
+                    math.hypot(x, y) + radius + gap,
+                    label,
+                    weight=weight,
+                    box=_LABEL_BOX,
+                )
+            else:
+                _label_near(
+                    ax, x, y, label, offset=radius + gap, fontsize=_GROUP_FONT, weight=weight, zorder=21
+                )
+        else:
+            _label_near(
+                ax,
+                x,
+                y,
+                short_label(_label(G, node, lang)),
+                offset=radius + gap / 2,
+                fontsize=person_font,
+                color=_MUTED,
+            )
+
+
+def _draw_regions(ax, payload: dict | None, radius: float) -> None:
+    if not payload:
+        return
+    for region in payload["regions"]:
+        # The payload's angle is on screen (y down); the image's y points up.
+        x, y = radius * math.cos(region["angle"]), -radius * math.sin(region["angle"])
+        ax.text(
+            x,
+            y,
+            short_label(region["label"]),
+            ha="center",
+            va="center",
+            fontsize=_REGION_FONT,
+            fontweight="bold",
+            color=_MUTED,
+            zorder=22,
+            parse_math=False,
+        )
+
+
+def _legend_entries(ax, y: float, heading: str, rows: list[tuple], step: float, x: float = 0.0) -> float:
+    """Draw one legend section in axes coordinates from *y* down; return the next free y."""
+    from matplotlib.lines import Line2D
+
+    ax.text(x, y, heading, fontsize=11, fontweight="bold", color=_TEXT_COLOR, va="top", parse_math=False)
+    y -= step * 1.2
+    for sample, label in rows:
+        middle = y - 0.4 * step
+        if sample[0] == "line":
+            _, color, width, dashed = sample
+            ax.add_line(
+                Line2D(
+                    [x + 0.005, x + 0.07],
+                    [middle] * 2,
+                    color=color,
+                    linewidth=width,
+                    linestyle=_DASHES if dashed else "solid",
+                )
+            )
+        else:
+            _, color, marker = sample
+            ax.plot(
+                [x + 0.035],
+                [middle],
+                marker=marker,
+                markersize=11 if marker == "*" else 8,
+                color=color,
+                markeredgecolor="white",
+                markeredgewidth=0.5,
+                linestyle="none",
+            )
+        ax.text(x + 0.09, middle, label, fontsize=10, va="center", color=_TEXT_COLOR, parse_math=False)
+        y -= step
+    return y - step * 0.5
+
+
+def _draw_legend(ax, top: float, legend: dict, lang: str, size: dict | None = None) -> None:
+    """Sectors and tiers on the left; node and link kinds and the metric sizing nodes on the
+    right; the ring notes below."""
+    import textwrap
+
+    sectors = [(("marker", e["color"], "o"), e["label"]) for e in legend["sectors"]]
+    tiers = [(("marker", e["color"], "D"), e["label"]) for e in legend["tiers"]]
+    kinds = [(("marker", e["color"], _MARKERS[e["shape"]]), e["label"]) for e in legend["kinds"]]
+    edges = [
+        (("line", _color(e["color"]), max(e["width"] * 0.8, 1.2), bool(e.get("dashes"))), e["label"])
+        for e in legend["edges"]
+    ]
+    # Rows shrink when a long title leaves less room; the ring notes need about 0.17 below.
+    step = min(_LEGEND_STEP, (top - 0.17) / _LEGEND_ROWS)
+    left = right = top
+    if sectors:
+        left = _legend_entries(ax, left, text("legend.sectors", lang), sectors, step)
+    if tiers:
+        left = _legend_entries(ax, left, text("legend.tiers", lang), tiers, step)
+    if kinds:
+        right = _legend_entries(ax, right, text("legend.kinds", lang), kinds, step, x=0.5)
+    if edges:
+        right = _legend_entries(ax, right, text("legend.edges", lang), edges, step, x=0.5)
+    if size:
+        ax.text(
+            0.5,
+            right,
+            text("map.legend.size", lang),
+            fontsize=11,
+            fontweight="bold",
+            va="top",
+            color=_TEXT_COLOR,
+            parse_math=False,
+        )
+        line = text("map.size.metric", lang).format(
+            metric=size["label"], min=f"{size['min']:.3f}", max=f"{size['max']:.3f}"
+        )
+        line = textwrap.fill(line, 30)
+        ax.text(
+            0.5,
+            right - 1.2 * step,
+            line,
+            fontsize=9,
+            va="top",
+            color=_TEXT_COLOR,
+            linespacing=1.35,
+            parse_math=False,
+        )
+        right -= (1.7 + line.count("\n") + 1) * step
+    if legend["rings"]:
+        lines = [textwrap.fill(line, 62, subsequent_indent="   ") for line in legend["rings"]]
+        ax.text(
+            0,
+            min(left, right),
+            "\n".join(f"• {line}" for line in lines),
+            fontsize=8.5,
+            va="top",
+            color=_MUTED,
+            linespacing=1.45,
+            parse_math=False,
+        )
+
+
+def _draw_heading(ax, G, lang: str, title: str | None) -> float:
+    """Title, season and source, key figures at the top of the side panel; return the next free y."""
+    import textwrap
+
+    panel_pt = _SIDE_BOX[3] * _MAP_SIZE[1] * 72  # the panel's height, for line heights in axes units
+    heading = short_label(text("title", lang) if title is None else title, 90)
+    heading = textwrap.fill(heading, 26, max_lines=3, placeholder=" …")
+    ax.text(
+        0,
+        1,
+        heading,
+        fontsize=20,
+        fontweight="bold",
+        color=_TEXT_COLOR,
+        va="top",
+        linespacing=1.1,
+        parse_math=False,
+    )
+    y = 1 - (heading.count("\n") + 1) * 20 * 1.25 / panel_pt - 0.015
+    for line in (_subtitle(G, lang), _key_figures(G, lang)):
+        if line:
+            line = textwrap.fill(line, 60)
+            ax.text(0, y, line, fontsize=10, color=_MUTED, va="top", linespacing=1.35, parse_math=False)
+            y -= (line.count("\n") + 1) * 10 * 1.4 / panel_pt + 0.012
+    return y - 0.03
+
+
+def _map_figure(G, *, layout: str, lang: str, title: str | None, size_by: str | None, metrics) -> object:
+    """The map as a matplotlib Figure (not saved); see :func:`draw_map`."""
+    text("title", lang)  # rejects an unknown language before any work
+    positions = compute_layout(G, layout)
+    sized, size_legend = _sized(G, size_by, metrics, lang)
+    guides = tier_guides(G) if layout == "tiers" else None
+    payload = _guides_payload(guides, lang)
+    xy = {node: (x, -y) for node, (x, y) in positions.items()}  # screen y points down, the image's up
+
+    fig = _figure(_MAP_SIZE)
+    # The map takes the whole height on the left; heading and legend share the panel on the right.
+    ax = fig.add_axes(_MAP_BOX)
+    ax.set_axis_off()
+    half_pt = _MAP_BOX[3] * _MAP_SIZE[1] * 72 / 2
+    reach = _extent(positions, guides)
+    outer = [_group_label(G, n, lang) for n in xy if _is_outer(G, n, guides)]
+    if payload and outer:
+        # Room for the nodes, then the labels of the outer ring, then the region names.
+        cloud = max(max(math.hypot(x, y) for x, y in xy.values()), reach)
+        band = _label_band(outer, _GROUP_FONT)
+        spare = half_pt - band - (2.2 * _REGION_FONT if payload["regions"] else 0)
+        pt_per_unit = max(spare, 0.35 * half_pt) / cloud
+    else:
+        cloud, band = reach, 0.0
+        pt_per_unit = 0.88 * half_pt / reach
+    pt_per_unit = _view(ax, half_pt / pt_per_unit, fig)
+
+    _draw_guides(ax, payload, pt_per_unit)
+    _draw_edges(ax, G, xy)
+    _draw_nodes(ax, G, xy, pt_per_unit, sized)
+    _draw_labels(ax, G, xy, lang, pt_per_unit, guides, cloud, sized)
+    if payload:
+        _draw_regions(ax, payload, cloud + (band + 1.1 * _REGION_FONT) / pt_per_unit)
+
+    side = fig.add_axes(_SIDE_BOX)
+    side.set_axis_off()
+    side.set_xlim(0, 1)
+    side.set_ylim(0, 1)
+    top = _draw_heading(side, G, lang, title)
+    _draw_legend(side, top, _legend(G, lang, guides), lang, size_legend)
+    return fig
+
+
+def draw_map(
+    G: nx.MultiDiGraph,
+    path: str | os.PathLike,
+    *,
+    layout: str = "tiers",
+    lang: str = "fi",
+    title: str | None = None,
+    size_by: str | None = None,
+    metrics: pd.DataFrame | None = None,
+    protect: Iterable = (),
+) -> Path:
+    """Draw the network map as a static image for slides and print.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The network graph (:func:`verkosto.graph.build_graph`).
+    path : str or path-like
+        Output file; its suffix picks the format: ``.png`` (16 × 9 in at 200 dpi),
+        ``.svg`` (text kept as text) or ``.pdf``.
+    layout : str, default "tiers"
+        A name from :data:`verkosto.layout.LAYOUTS`; with ``"tiers"`` the tier rings and
+        region names are drawn behind the nodes.
+    lang : {"fi", "en"}
+        Language of the title, legend and tier names.
+    title : str, optional
+        Heading; by default "Verkostokartta" / "Network map". The season, the source
+        file and the key figures (persons, organisations, groups, collaborations) are
+        shown under it, the legend below them.
+    size_by : str, optional
+        A metric of *metrics* (e.g. ``"betweenness"``) that sizes the nodes having it, by
+        the HTML map's rule: the radius grows with the square root of the value's place
+        between the smallest and the largest value. The legend names the metric and its range.
+    metrics : dict or pandas.DataFrame, optional
+        ``{node id: {metric: value}}`` (as :func:`verkosto.metrics.node_metrics` returns) or
+        a DataFrame with a ``node`` column (as :func:`verkosto.metrics.centrality`); needed
+        with *size_by*.
+    protect : iterable of paths
+        Files never to overwrite (the input roster).
+
+    Returns
+    -------
+    pathlib.Path
+        *path*, written whole.
+
+    Raises
+    ------
+    OutputError
+        For a suffix other than .png, .svg or .pdf, a missing folder or a protected file.
+    ValueError
+        For an unknown layout or language, *size_by* without *metrics*, or a metric no
+        node has.
+
+    Notes
+    -----
+    Colours and shapes are those of the HTML map: persons are circles, organisations
+    squares, both in their sector's colour; groups are diamonds (cross-cutting networks and
+    working groups hexagons) in their tier's blue; tiers are stars. Group labels are always
+    drawn; persons and organisations are labelled only on maps of fewer than
+    :data:`PERSON_LABELS_BELOW` nodes. Labels are cut at :data:`MAX_LABEL` characters.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> G = nx.MultiDiGraph(season="2024-2025")
+    >>> G.add_node("group:Ohjausryhmä", kind="group", label="Ohjausryhmä", tier="provincial")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draw_map(G, Path(folder) / "kartta.png").stat().st_size > 10_000
+    True
+    """
+    import matplotlib
+
+    fmt = _format_of(path)
+    with matplotlib.rc_context(_RC):
+        fig = _map_figure(G, layout=layout, lang=lang, title=title, size_by=size_by, metrics=metrics)
+    return _save(fig, path, fmt, protect)
+
+
+# ------------------------------------------------------------------------------ coverage
+
+
+def _axis_labels(matrix: pd.DataFrame, vocabulary: str | None, lang: str) -> list[str]:
+    labels = [schema.label(vocabulary, str(c), lang) if vocabulary else str(c) for c in matrix.columns]
+    return [short_label(label) for label in labels]
+
+
+def _heatmap(
+    fig,
+    ax,
+    matrix: pd.DataFrame,
+    *,
+    columns: str | None,
+    lang: str,
+    heading: str,
+    fontsize: float,
+    rotate: bool,
+) -> None:
+    """One matrix as a heatmap: counts in the cells, zero cells hatched and outlined in red."""
+    import numpy as np
+    from matplotlib.patches import Rectangle
+    from matplotlib.ticker import MaxNLocator
+
+    values = matrix.to_numpy(dtype=float)
+    top = max(float(np.nanmax(values)), 1.0) if not np.isnan(values).all() else 1.0
+    image = ax.imshow(values, cmap=_CMAP, vmin=0, vmax=top, aspect="auto", interpolation="nearest")
+    rows, cols = values.shape
+    ax.set_xticks(
+        range(cols),
+        _axis_labels(matrix, columns, lang),
+        fontsize=fontsize,
+        rotation=90 if rotate else 0,
+        ha="center",
+        va="top",
+    )
+    ax.set_yticks(
+        range(rows),
+        [short_label(schema.label("sector", str(s), lang)) for s in matrix.index],
+        fontsize=max(fontsize, 8),
+    )
+    ax.tick_params(length=0)
+    ax.set_xticks([x - 0.5 for x in range(1, cols)], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, rows)], minor=True)
+    ax.grid(which="minor", color="white", linewidth=0.8)
+    ax.tick_params(which="minor", length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_title(heading, fontsize=12, fontweight="bold", loc="left", color=_TEXT_COLOR, pad=8)
+    for r in range(rows):
+        for c in range(cols):
+            value = values[r, c]
+            if value == 0:
+                ax.add_patch(
+                    Rectangle(
+                        (c - 0.5, r - 0.5),
+                        1,
+                        1,
+                        fill=False,
+                        hatch="///",
+                        edgecolor=_color(_GAP_COLOR, alpha=0.7),
+                        linewidth=0.6,
+                    )
+                )
+            elif not np.isnan(value):
+                ax.text(
+                    c,
+                    r,
+                    f"{value:g}",
+                    ha="center",
+                    va="center",
+                    fontsize=fontsize,
+                    color="white" if value > 0.6 * top else _TEXT_COLOR,
+                    parse_math=False,
+                )
+    bar = fig.colorbar(image, ax=ax, fraction=0.04 if cols > _MANY_GROUPS else 0.08, pad=0.01, aspect=15)
+    bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    bar.ax.tick_params(labelsize=7)
+    bar.set_label(text("static.count", lang), fontsize=8)
+
+
+def _findings_text(findings: pd.DataFrame, lang: str, width: int) -> str:
+    import textwrap
+
+    lines = []
+    for row in findings.head(_MAX_FINDINGS).itertuples(index=False):
+        mark = "●" if str(getattr(row, "severity", "")) == "gap" else "○"
+        message = short_label(getattr(row, "message", "") or getattr(row, "subject", ""), 200)
+        lines.append(textwrap.fill(f"{mark} {message}", width, subsequent_indent="   "))
+    if len(findings) > _MAX_FINDINGS:
+        lines.append(text("static.more", lang).format(count=len(findings) - _MAX_FINDINGS))
+    return "\n".join(lines)
+
+
+def _coverage_figure(matrices: dict, *, lang: str, findings: pd.DataFrame | None):
+    """The coverage heatmaps as a matplotlib Figure (not saved); see :func:`draw_coverage`."""
+    text("title", lang)
+    # An empty matrix (no groups, no sectors) has nothing to draw: left out like a missing one.
+    tiers, groups = (matrices.get(key) for key in ("sector_tier", "sector_group"))
+    tiers, groups = (m if m is not None and m.size else None for m in (tiers, groups))
+    if tiers is None and groups is None:
+        raise ValueError(
+            "matrices holds no non-empty 'sector_tier' or 'sector_group'; pass coverage_report(G)['matrices']"
+        )
+    n_groups = 0 if groups is None else groups.shape[1]
+    n_rows = max((m.shape[0] for m in (tiers, groups) if m is not None), default=1)
+    longest = max((len(short_label(c)) for c in (groups.columns if groups is not None else [])), default=0)
+    font = 8.0 if n_groups <= 30 else max(5.0, 8.0 - (n_groups - 30) / 20)
+    has_findings = findings is not None and len(findings) > 0
+    stacked = n_groups > _MANY_GROUPS
+
+    cell = 0.30  # inches per matrix row
+    block = n_rows * cell
+    label_room = longest * _CHAR_WIDTH * font / 72 + 0.3 if groups is not None else 0.6
+    heading_room = 1.3  # title and note above the first heatmap
+    if stacked:
+        # sector × tier (findings beside it) above, sector × group across the whole width below
+        width = max(16.0, 3.0 + 0.2 * n_groups)
+        height = heading_room + block + 0.9 + block + label_room + 0.2
+    else:
+        width = 16.0
+        height = max(6.0, heading_room + block + label_room + (2.6 if has_findings else 0.4))
+    fig = _figure((width, height))
+    fig.text(
+        0.5 / width,
+        1 - 0.25 / height,
+        text("static.coverage_title", lang),
+        fontsize=18,
+        fontweight="bold",
+        color=_TEXT_COLOR,
+        va="top",
+        parse_math=False,
+    )
+    fig.text(
+        0.5 / width,
+        1 - 0.62 / height,
+        text("static.gap_note", lang),
+        fontsize=10,
+        color=_GAP_COLOR,
+        va="top",
+        parse_math=False,
+    )
+
+    def box(left_in, bottom_in, width_in, height_in):
+        return [left_in / width, bottom_in / height, width_in / width, height_in / height]
+
+    heading_tier = text("static.sector_tier", lang)
+    heading_group = text("static.sector_group", lang)
+    tier_width = 0.9 * (tiers.shape[1] if tiers is not None else 0) + 0.8
+    first = height - heading_room - block  # bottom of the upper heatmaps
+    findings_box = None
+    if tiers is not None:
+        ax = fig.add_axes(box(2.6, first, tier_width, block))
+        _heatmap(fig, ax, tiers, columns="tier", lang=lang, heading=heading_tier, fontsize=8, rotate=False)
+    if stacked:
+        if has_findings:
+            findings_box = box(7.0, first, width - 7.5, block + 0.2)
+        if groups is not None:
+            ax = fig.add_axes(box(2.6, label_room + 0.2, width - 3.0, block))
+            _heatmap(
+                fig, ax, groups, columns=None, lang=lang, heading=heading_group, fontsize=font, rotate=True
+            )
+    else:
+        if groups is not None:
+            left = 2.6 + tier_width + 2.9 if tiers is not None else 2.6
+            ax = fig.add_axes(box(left, first, max(width - left - 0.5, 1.0), block))
+            _heatmap(
+                fig,
+                ax,
+                groups,
+                columns=None,
+                lang=lang,
+                heading=heading_group,
+                fontsize=font,
+                rotate=n_groups > 4,
+            )
+        if has_findings:
+            findings_box = box(0.5, 0.2, width - 1.0, 2.2)
+    if findings_box is not None:
+        ax = fig.add_axes(findings_box)
+        ax.set_axis_off()
+        ax.text(
+            0,
+            1,
+            text("static.findings", lang),
+            fontsize=11,
+            fontweight="bold",
+            va="top",
+            transform=ax.transAxes,
+            color=_TEXT_COLOR,
+            parse_math=False,
+        )
+        chars = int(findings_box[2] * width * 72 / (_CHAR_WIDTH * 8.5))
+        ax.text(
+            0,
+            0.86,
+            _findings_text(findings, lang, chars),
+            fontsize=8.5,
+            va="top",
+            linespacing=1.4,
+            transform=ax.transAxes,
+            color=_TEXT_COLOR,
+            parse_math=False,
+        )
+    return fig
+
+
+def draw_coverage(
+    matrices: dict[str, pd.DataFrame],
+    path: str | os.PathLike,
+    *,
+    lang: str = "fi",
+    findings: pd.DataFrame | None = None,
+    protect: Iterable = (),
+) -> Path:
+    """Draw the coverage matrices as heatmaps, gaps marked, for slides and print.
+
+    Parameters
+    ----------
+    matrices : dict of str to pandas.DataFrame
+        ``"sector_tier"`` (rows: canonical sectors, columns: canonical tiers) and/or
+        ``"sector_group"`` (rows: canonical sectors, columns: group names), integer counts,
+        as in ``coverage_report(G)["matrices"]``; other keys are ignored.
+    path : str or path-like
+        Output file, ``.png``, ``.svg`` or ``.pdf``.
+    lang : {"fi", "en"}
+        Language of headings and of sector and tier names.
+    findings : pandas.DataFrame, optional
+        Rule findings (``rule, severity, subject, missing, message``); the first
+        ones are listed with the heatmaps.
+    protect : iterable of paths
+        Files never to overwrite.
+
+    Returns
+    -------
+    pathlib.Path
+        *path*, written whole.
+
+    Raises
+    ------
+    OutputError
+        For an unknown suffix, a missing folder or a protected file.
+    ValueError
+        If *matrices* holds neither matrix (or both are empty), or *lang* is unknown.
+
+    Notes
+    -----
+    A zero cell is a gap (katvealue): hatched and outlined in red, without a number.
+    With more than 12 groups the sector × group matrix gets the whole width under the
+    sector × tier matrix, and the image grows with the number of groups (0.2 in each);
+    group names are turned upright and their font shrinks down to 5 pt.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> m = pd.DataFrame({"provincial": [2, 0], "local": [1, 3]}, index=["parish", "ngo"])
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draw_coverage({"sector_tier": m}, Path(folder) / "kattavuus.svg").suffix
+    '.svg'
+    """
+    import matplotlib
+
+    fmt = _format_of(path)
+    with matplotlib.rc_context(_RC):
+        fig = _coverage_figure(matrices, lang=lang, findings=findings)
+    return _save(fig, path, fmt, protect)
