@@ -125,3 +125,18 @@ def test_any_unicode_roster_loads_or_gives_our_error(tmp_path, cells, sep):
         return
     assert roster.memberships["person"].map(lambda s: s == s.strip() and s != "").all()
     assert validate_roster(path) == roster.problems
+
+
+@pytest.mark.parametrize("name", sorted(malformed.CASES))
+def test_malformed_file_through_the_cli(tmp_path, monkeypatch, name):
+    """One line on stderr, exit 1, no traceback, and no output file."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    monkeypatch.chdir(tmp_path)
+    path = malformed.make(tmp_path, name)
+    for command in (["map", path.name], ["report", path.name], ["metrics", path.name, "--format", "csv"]):
+        result = CliRunner().invoke(app, command)
+        assert (result.exit_code, result.output) == (1, f"Error: {malformed.CASES[name][1]}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
