@@ -264,7 +264,8 @@ def open_map(chromium):
     """``open_map(path, width=1400, height=900) -> MapPage``, waiting until the network is ready."""
     contexts = []
 
-    def open_(path, *, width: int = 1400, height: int = 900, timeout_ms: float = 10_000) -> MapPage:
+    def open_(path, *, width: int = 1400, height: int = 900, timeout_ms: float = 10_000, ready: bool = True) -> MapPage:
+        """With ``ready=False``, return once the page is loaded (e.g. a page holding a map in a frame)."""
         context = chromium.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
@@ -272,6 +273,8 @@ def open_map(chromium):
         _watch(page, result)
         start = time.perf_counter()
         page.goto(Path(path).resolve().as_uri())
+        if not ready:
+            return result
         page.wait_for_function(READY, timeout=timeout_ms)
         result.ms_to_ready = (time.perf_counter() - start) * 1000
         result.node_count = page.evaluate("network.body.data.nodes.length")

@@ -3,10 +3,12 @@
 from .errors import OutputError, Problem, RosterError, VerkostoError
 from .graph import build_graph, collaboration, groups, organisations, persons, project
 from .load import Roster, load_roster, validate_roster
+from .render import MapView, show, to_html, write_html
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MapView",
     "OutputError",
     "Problem",
     "Roster",
@@ -19,5 +21,8 @@ __all__ = [
     "organisations",
     "persons",
     "project",
+    "show",
+    "to_html",
     "validate_roster",
+    "write_html",
 ]
