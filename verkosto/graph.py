@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
-from itertools import combinations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from ._perf import paused_gc
 from .load import ROLE_PRIORITY, Roster
 from .schema import TIER_ORDER
 
@@ -37,8 +39,17 @@ def node_id(kind: str, name: str) -> str:
 
 def _most_common(values) -> str:
     """The most frequent non-empty value, the first seen on a tie ('' if none)."""
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else ""
+    values = [v for v in values if v]
+    if not values:
+        return ""
+    if all(v == values[0] for v in values):  # the common case: one value, no counting needed
+        return values[0]
+    return Counter(values).most_common(1)[0][0]
+
+
+def _missing(value) -> bool:
+    """None, NaN or pd.NA: the keys pandas' groupby leaves out."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def build_graph(roster: Roster) -> nx.MultiDiGraph:
@@ -75,6 +86,11 @@ def build_graph(roster: Roster) -> nx.MultiDiGraph:
     >>> G.edges["person:Aino", "group:OR", "member_of"]["role"]
     'chair'
     """
+    with paused_gc():  # hundreds of thousands of attribute dicts: see verkosto._perf
+        return _build(roster)
+
+
+def _build(roster: Roster) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(season=roster.season, source=roster.source)
     memberships = roster.memberships
     for tier in TIER_ORDER:
@@ -106,30 +122,46 @@ def build_graph(roster: Roster) -> nx.MultiDiGraph:
             region=row.region,
         )
     sector_of = dict(zip(roster.organisations["organisation"], roster.organisations["sector"]))
-    for person_id, rows in sorted(memberships.groupby("person_id", sort=False), key=lambda kv: kv[0]):
-        organisation = _most_common(rows["organisation"])
+    # Plain lists and row numbers rather than a pandas groupby per person: a national roster
+    # has tens of thousands of persons, and per-group pandas overhead dominated the build.
+    columns = {c: memberships[c].tolist() for c in ("person", "organisation", "group", "role", "municipality", "region")}
+    person_rows: dict[str, list[int]] = defaultdict(list)
+    for i, person_id in enumerate(memberships["person_id"].tolist()):
+        if not _missing(person_id):  # as pandas' groupby, which leaves missing keys out
+            person_rows[person_id].append(i)
+    names, organisations_, groups_ = columns["person"], columns["organisation"], columns["group"]
+    roles_, municipalities, regions = columns["role"], columns["municipality"], columns["region"]
+    for person_id in sorted(person_rows):
+        rows = person_rows[person_id]
+        orgs = [organisations_[i] for i in rows]
+        organisation = _most_common(orgs)
         person = node_id("person", person_id)
         G.add_node(
             person,
             kind="person",
-            label=rows["person"].iloc[0],
+            label=names[rows[0]],
             organisation=organisation,
             sector=sector_of[organisation],
-            municipality=_most_common(rows["municipality"]),
-            region=_most_common(rows["region"]),
+            municipality=_most_common(municipalities[i] for i in rows),
+            region=_most_common(regions[i] for i in rows),
         )
-        for org in dict.fromkeys(rows["organisation"]):
+        for org in dict.fromkeys(orgs):
             G.add_edge(person, node_id("organisation", org), key="works_for")
-        for group, group_rows in rows.groupby("group", sort=True):
-            roles = sorted(set(group_rows["role"]), key=ROLE_PRIORITY.index)
+        rows_of_group: dict[str, list[int]] = defaultdict(list)
+        for i in rows:
+            if not _missing(groups_[i]):
+                rows_of_group[groups_[i]].append(i)
+        for group in sorted(rows_of_group):
+            group_rows = rows_of_group[group]
+            roles = sorted({roles_[i] for i in group_rows}, key=ROLE_PRIORITY.index)
             G.add_edge(
                 person,
                 node_id("group", group),
                 key="member_of",
                 role=roles[0],
                 roles=tuple(roles),
-                organisation=group_rows["organisation"].iloc[0],
-                municipality=group_rows["municipality"].iloc[0],
+                organisation=organisations_[group_rows[0]],
+                municipality=municipalities[group_rows[0]],
             )
     for row in roster.collaborations.itertuples(index=False):
         u, v = node_id(row.source_kind, row.source), node_id(row.target_kind, row.target)
@@ -174,18 +206,45 @@ def _projection(G, nodes, shared: Counter, shared_name: str, collaboration: Coun
     P = nx.Graph(**G.graph)
     P.add_nodes_from((n, G.nodes[n]) for n in nodes)
     collaboration = collaboration or Counter()
-    for pair in sorted(set(shared) | set(collaboration)):
-        s, c = shared.get(pair, 0), collaboration.get(pair, 0.0)
-        P.add_edge(*pair, weight=s + c, **{shared_name: s, "collaboration": c})
+    # Pairs in sorted order, each once. ``_shared`` yields its pairs sorted and collaboration
+    # pairs are few, so the sort is one pass over a sorted run plus a short merge.
+    pairs = list(shared)
+    pairs.extend(pair for pair in collaboration if pair not in shared)
+    pairs.sort()
+    get_shared, get_collaboration = shared.get, collaboration.get
+    with paused_gc():
+        edges = []
+        for pair in pairs:
+            s, c = get_shared(pair, 0), get_collaboration(pair, 0.0)
+            edges.append((*pair, {"weight": s + c, shared_name: s, "collaboration": c}))
+        P.add_edges_from(edges)
     return P
 
 
 def _shared(groups_of_members: dict[str, list[str]]) -> Counter:
     """Pair of members -> number of groups both belong to."""
-    shared = Counter()
-    for members in groups_of_members.values():
-        shared.update(combinations(members, 2))
-    return shared
+    # Counted in numpy: every pair of members of every group as one integer (ranks of the
+    # sorted member names), then counted by np.unique, which also sorts the pairs. A national
+    # roster has hundreds of thousands of pairs; a Counter fed tuple by tuple took seconds.
+    # Each pair is (smaller, larger), as combinations() of the sorted lists callers pass gave.
+    lists = [members for members in groups_of_members.values() if len(members) > 1]
+    if not lists:
+        return Counter()
+    names = sorted({member for members in lists for member in members})
+    rank = {name: i for i, name in enumerate(names)}
+    sizes = np.array([len(members) for members in lists], dtype=np.int64)
+    ids = np.fromiter((rank[m] for members in lists for m in members), dtype=np.int64, count=int(sizes.sum()))
+    # The member at place i of a group of k pairs with the k - 1 - i members after it.
+    place = np.arange(len(ids)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    after = np.repeat(sizes, sizes) - 1 - place
+    first = np.repeat(np.arange(len(ids)), after)
+    second = first + 1 + np.arange(len(first)) - np.repeat(np.cumsum(after) - after, after)
+    a, b = ids[first], ids[second]
+    n = len(names)
+    keys, counts = np.unique(np.minimum(a, b) * n + np.maximum(a, b), return_counts=True)
+    firsts, seconds = np.divmod(keys, n)
+    pairs = zip(map(names.__getitem__, firsts.tolist()), map(names.__getitem__, seconds.tolist()))
+    return Counter(dict(zip(pairs, counts.tolist())))
 
 
 def persons(G: nx.MultiDiGraph) -> nx.Graph:

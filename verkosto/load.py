@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._perf import paused_gc
 from .errors import Problem, RosterError, column_letter
 from .filecheck import check_workbook
 from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
@@ -96,6 +97,34 @@ class _Reader:
         self.path = path
         self.name = path.name
         self.problems: list[Problem] = []
+        # The same organisation, group, role or sector fills many rows: clean, fold and look
+        # up each distinct text once per file (the caches live and die with the reader).
+        self._cells: dict[str, tuple[str, bool]] = {}
+        self._folded: dict[str, str] = {}
+        self._aliases: dict[str, dict[str, str]] = {}
+
+    def cell(self, raw: str) -> tuple[str, bool]:
+        """A cell's clean text (:func:`normalize_text`) and whether it held control characters."""
+        try:
+            return self._cells[raw]
+        except KeyError:
+            result = self._cells[raw] = (normalize_text(raw), bool(raw) and _CONTROL.search(raw) is not None)
+            return result
+
+    def fold(self, text: str) -> str:
+        """:func:`fold`, remembered."""
+        try:
+            return self._folded[text]
+        except KeyError:
+            result = self._folded[text] = fold(text)
+            return result
+
+    def aliases(self, vocabulary: str) -> dict[str, str]:
+        """:func:`aliases`, built once per vocabulary."""
+        table = self._aliases.get(vocabulary)
+        if table is None:
+            table = self._aliases[vocabulary] = aliases(vocabulary)
+        return table
 
     def error(self, message: str, sheet=None, row=None, column=None) -> None:
         self.problems.append(Problem("error", self.name, message, sheet, row, column))
@@ -250,8 +279,8 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
         record = {}
         for j, column in header.items():
             raw = row[j] if j < len(row) else ""
-            text = normalize_text(raw)
-            if raw and _CONTROL.search(raw):
+            text, control = reader.cell(raw)
+            if control:
                 reader.warn("control characters removed", sheet, i, headers[column.key])
             record[column.key] = text
         if any(record.values()):
@@ -283,7 +312,7 @@ VOCABULARY_NAMES = {"sector": "sector", "tier": "tier", "role": "role", "group_t
 
 
 def _canonical(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary: str) -> str | None:
-    canonical = aliases(vocabulary).get(fold(value))
+    canonical = reader.aliases(vocabulary).get(reader.fold(value))
     if canonical is None:
         reader.error(
             f"unknown {VOCABULARY_NAMES[vocabulary]} '{value}'; {_suggest(value, vocabulary)}",
@@ -344,7 +373,8 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
             raw = _read_csv(reader)
         else:
             raise reader.fatal(f"unsupported file type '{path.suffix}'; save the roster as .xlsx, .ods or .csv")
-        roster = _build(reader, raw, season)
+        with paused_gc():  # one dict per row and cell text: see verkosto._perf
+            roster = _build(reader, raw, season)
     except RosterError:
         return None, reader.problems
     return (None if reader.failed else roster), reader.problems
@@ -507,9 +537,9 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         )
         if not ok:
             continue
-        organisation = organisations.get(fold(record["organisation"]))
+        organisation = organisations.get(reader.fold(record["organisation"]))
         sector = _row_sector(reader, table, row, record, organisation)
-        group = groups.get(fold(record["group"]))
+        group = groups.get(reader.fold(record["group"]))
         tier = _row_tier(reader, table, row, record, group)
         role = "member"
         if record.get("role"):
@@ -604,8 +634,8 @@ class _Identities:
         self.first_row: dict[str, int] = {}
 
     def key(self, row: int, name: str, email: str) -> str:
-        email_key = fold(email)
-        key = f"email:{email_key}" if email_key else f"name:{fold(name)}"
+        email_key = self.reader.fold(email)
+        key = f"email:{email_key}" if email_key else f"name:{self.reader.fold(name)}"
         if key not in self.names:
             self.names[key] = Counter()
             self.first_row[key] = row
@@ -617,15 +647,15 @@ class _Identities:
         result, taken = {}, Counter()
         for key, names in self.names.items():
             name = names.most_common(1)[0][0]
-            taken[fold(name)] += 1
-            suffix = f" ({taken[fold(name)]})" if taken[fold(name)] > 1 else ""
+            taken[self.reader.fold(name)] += 1
+            suffix = f" ({taken[self.reader.fold(name)]})" if taken[self.reader.fold(name)] > 1 else ""
             result[key] = (name + suffix, name)
             self._check(key, names)
         self._check_swapped()
         return result
 
     def _check(self, key: str, names: Counter) -> None:
-        folded = sorted({fold(n) for n in names})
+        folded = sorted({self.reader.fold(n) for n in names})
         if len(folded) > 1:
             self.reader.warn(
                 f"one e-mail address is used with different names ({', '.join(folded)}); "
@@ -639,9 +669,9 @@ class _Identities:
         seen: dict[tuple, str] = {}
         for key in self.names:
             name = self.names[key].most_common(1)[0][0]
-            tokens = tuple(sorted(fold(name).split()))
+            tokens = tuple(sorted(self.reader.fold(name).split()))
             other = seen.setdefault(tokens, name)
-            if len(tokens) > 1 and fold(other) != fold(name):
+            if len(tokens) > 1 and self.reader.fold(other) != self.reader.fold(name):
                 self.reader.warn(
                     f"'{name}' and '{other}' may be the same person with the name order swapped; "
                     "they are kept apart",
@@ -654,15 +684,15 @@ class _Identities:
 def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, memberships: list[dict]) -> list[dict]:
     if table is None:
         return []
-    persons = {fold(m["person"]): m["person_id"] for m in memberships}
-    persons.update({fold(m["person_id"]): m["person_id"] for m in memberships})
+    persons = {reader.fold(m["person"]): m["person_id"] for m in memberships}
+    persons.update({reader.fold(m["person_id"]): m["person_id"] for m in memberships})
     result = []
     for row, record in zip(table.rows, table.records):
         ends = []
         for key in ("source", "target"):
             if not _required(reader, table, row, record, key, "name an organisation or person of the roster"):
                 continue
-            name = fold(record[key])
+            name = reader.fold(record[key])
             if name in organisations:
                 ends.append(("organisation", organisations[name]["organisation"]))
             elif name in persons:

@@ -14,8 +14,10 @@ import warnings
 from collections import defaultdict
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
+from ._perf import paused_gc
 from .graph import node_id, nodes_of_kind, persons, project
 from .graph import organisations as organisations_network
 from .schema import TIER_ORDER
@@ -363,24 +365,25 @@ def centrality(
     >>> round(float(df["eigenvector"].iloc[0]), 6)  # 1/sqrt(2)
     0.707107
     """
-    P = _as_network(G, network)
-    n = len(P)
-    if n == 0:
-        return _centrality_frame(P, {}, {}, {})
-    nodes = list(P)
-    paths, scale, eigen = _to_igraph(P, weighted=weighted)
-    sources = _sources(P, sample, seed)
-    index = {node: i for i, node in enumerate(nodes)}
-    source_ids = None if sources is None else [index[s] for s in sources]
-    betweenness = _betweenness_igraph(paths, n, weighted=weighted, sources=source_ids)
-    closeness = _closeness_igraph(paths, n, weighted=weighted, scale=scale)
-    eigenvector = _eigenvector_igraph(eigen, weighted=weighted)
-    return _centrality_frame(
-        P,
-        dict(zip(nodes, betweenness)),
-        dict(zip(nodes, closeness)),
-        dict(zip(nodes, eigenvector)),
-    )
+    with paused_gc():  # edge lists and rows by the hundred thousand: see verkosto._perf
+        P = _as_network(G, network)
+        n = len(P)
+        if n == 0:
+            return _centrality_frame(P, {}, {}, {})
+        nodes = list(P)
+        paths, scale, eigen = _to_igraph(P, weighted=weighted)
+        sources = _sources(P, sample, seed)
+        index = {node: i for i, node in enumerate(nodes)}
+        source_ids = None if sources is None else [index[s] for s in sources]
+        betweenness = _betweenness_igraph(paths, n, weighted=weighted, sources=source_ids)
+        closeness = _closeness_igraph(paths, n, weighted=weighted, scale=scale)
+        eigenvector = _eigenvector_igraph(eigen, weighted=weighted)
+        return _centrality_frame(
+            P,
+            dict(zip(nodes, betweenness)),
+            dict(zip(nodes, closeness)),
+            dict(zip(nodes, eigenvector)),
+        )
 
 
 def _centrality_networkx(
@@ -692,12 +695,25 @@ def degree_centralization(P: nx.Graph) -> float:
     >>> degree_centralization(nx.star_graph(4)), degree_centralization(nx.cycle_graph(5))
     (1.0, 0.0)
     """
-    n = len(P)
+    return _centralization([len(set(P[v]) - {v}) for v in P])
+
+
+def _centralization(degrees: list[int]) -> float:
+    """Freeman's degree centralization from the degrees (self-loops left out) of every node."""
+    n = len(degrees)
     if n < 3:
         return 0.0
-    degrees = [len(set(P[v]) - {v}) for v in P]
     top = max(degrees)
     return sum(top - d for d in degrees) / ((n - 1) * (n - 2))
+
+
+def _density(n: int, m: int) -> float:
+    """``nx.density`` of an undirected graph of *n* nodes and *m* edges, to the last bit."""
+    if m == 0 or n <= 1:
+        return 0
+    d = m / (n * (n - 1))
+    d *= 2
+    return d
 
 
 def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
@@ -729,9 +745,18 @@ def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
           persons network restricted to the scope's persons — ties made in groups outside
           the scope count too.
     """
+    import igraph
+
     members = _memberships(G)
     groups = sorted(nodes_of_kind(G, "group"), key=lambda g: _group_key(G, g))
     P = persons(G)
+    # The persons network as index arrays, and as an igraph graph for its components: a
+    # scope's figures are then array operations instead of walks over networkx subgraph views.
+    index = {node: i for i, node in enumerate(P)}
+    ends = np.array([(index[u], index[v]) for u, v in P.edges()], dtype=np.int64).reshape(-1, 2)
+    first, second = ends[:, 0], ends[:, 1]
+    loops = first == second
+    whole = igraph.Graph(n=len(index), edges=ends[~loops].tolist())
     pairs = {tuple(sorted((u, v))) for u, v, key in G.edges(keys=True) if key == "collaborates" and u != v}
     scopes = [("overall", groups)]
     for tier in TIER_ORDER:
@@ -754,8 +779,14 @@ def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
             }
             actors = people | orgs
             ties = sum(1 for u, v in pairs if u in actors and v in actors)
-        S = P.subgraph(people)
-        n = S.number_of_nodes()
+        ids = sorted(index[p] for p in people if p in index)
+        n = len(ids)
+        mask = np.zeros(len(index), dtype=bool)
+        mask[ids] = True
+        inside = mask[first] & mask[second]
+        m = int(np.count_nonzero(inside))  # edges of the subgraph, self-loops included
+        simple = inside & ~loops
+        degrees = np.bincount(first[simple], minlength=len(index)) + np.bincount(second[simple], minlength=len(index))
         rows.append(
             {
                 "scope": scope,
@@ -764,10 +795,10 @@ def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
                 "groups": len(scope_groups),
                 "memberships": sum(len(members.get(g, {})) for g in scope_groups),
                 "collaboration_ties": ties,
-                "density": nx.density(S) if n > 1 else 0.0,
-                "components": nx.number_connected_components(S) if n else 0,
-                "average_degree": 2 * S.number_of_edges() / n if n else 0.0,
-                "degree_centralization": degree_centralization(S),
+                "density": _density(n, m) if n > 1 else 0.0,
+                "components": len(whole.induced_subgraph(ids).connected_components()) if n else 0,
+                "average_degree": 2 * m / n if n else 0.0,
+                "degree_centralization": _centralization([int(d) for d in degrees[ids]]),
             }
         )
     columns = [
