@@ -15,7 +15,7 @@ from verkosto import schema
 from verkosto.errors import OutputError
 from verkosto.i18n import TEXTS
 from verkosto.layout import tier_guides, tier_layout
-from verkosto.render import SECTOR_COLORS, TIER_COLORS, map_payload, to_html, write_html
+from verkosto.render import EDGE_STYLES, SECTOR_COLORS, TIER_COLORS, map_payload, to_html, write_html
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 NODE_KEYS = {"id", "label", "x", "y", "group", "color", "shape", "size", "title"}
@@ -120,7 +120,7 @@ def test_edges(small_network):
                            weight=float("nan"))
     edges = payload_of(small_network)["edges"]
     assert len(edges) == small_network.number_of_edges()
-    collaboration = [e for e in edges if e.get("dashes")]
+    collaboration = [e for e in edges if e["color"] == EDGE_STYLES["collaborates"]["color"]]
     widths = {(e["from"], e["to"]): e["width"] for e in collaboration}
     assert widths[("organisation:Akaan kaupunki", "organisation:Akaan seurakunta")] == 4.0
     assert widths[("organisation:Akaan kaupunki", "organisation:MLL Pirkanmaa")] == 1.0

@@ -10,6 +10,7 @@ networkx gives (see :func:`centrality`).
 from __future__ import annotations
 
 import math
+import random
 import warnings
 from collections import defaultdict
 
@@ -209,24 +210,36 @@ def _closeness_igraph(g, n: int, *, weighted: bool, scale: float = 1.0) -> list[
 
 def _eigenvector_igraph(g, *, weighted: bool) -> list[float]:
     """Eigenvector centrality per connected component (see :func:`centrality`, Notes)."""
+    import igraph
+
     n = g.vcount()
     result = [0.0] * n
-    for ids in g.connected_components():
-        if len(ids) < 2:
-            continue
-        sub = g.induced_subgraph(ids)
-        with warnings.catch_warnings():
-            # A component held together only by ties of weight 0 gets the uniform vector, as
-            # from networkx; igraph warns that it is "not meaningful".
-            warnings.simplefilter("ignore", RuntimeWarning)
-            values = sub.eigenvector_centrality(weights="weight" if weighted else None)
-        norm = math.sqrt(sum(v * v for v in values))
-        if not norm:
-            continue
-        share = math.sqrt(len(ids) / n)
-        for i, v in zip(ids, values):
-            result[i] = abs(v) / norm * share
+    # igraph's solver starts from a random vector: seed it so the same roster gives the
+    # same numbers to the last bit, and give igraph its default generator back afterwards
+    igraph.set_random_number_generator(random.Random(0))
+    try:
+        for ids in g.connected_components():
+            _component_eigenvector(g, ids, n, result, weighted)
+    finally:
+        igraph.set_random_number_generator(random)
     return result
+
+
+def _component_eigenvector(g, ids, n: int, result: list[float], weighted: bool) -> None:
+    if len(ids) < 2:
+        return
+    sub = g.induced_subgraph(ids)
+    with warnings.catch_warnings():
+        # A component held together only by ties of weight 0 gets the uniform vector, as
+        # from networkx; igraph warns that it is "not meaningful".
+        warnings.simplefilter("ignore", RuntimeWarning)
+        values = sub.eigenvector_centrality(weights="weight" if weighted else None)
+    norm = math.sqrt(sum(v * v for v in values))
+    if not norm:
+        return
+    share = math.sqrt(len(ids) / n)
+    for i, v in zip(ids, values):
+        result[i] = abs(v) / norm * share
 
 
 def _eigenvector_networkx(P: nx.Graph, *, weighted: bool) -> dict:
