@@ -86,7 +86,7 @@ _DRAW_ORDER = {"person": 0, "organisation": 1, "group": 2, "tier": 3}
 #: How each edge kind is drawn: light colours so the nodes stay in front.
 EDGE_STYLES: dict[str, dict] = {
     "member_of": {"color": "#C9CED6", "width": 1},
-    "works_for": {"color": "#E3D3B5", "width": 1},
+    "works_for": {"color": "#D5D0C8", "width": 1},  # warm grey: only collaboration is coloured
     "part_of": {"color": "#ECECEC", "width": 1},
     "reports_to": {"color": "#6F8FB5", "width": 2.5, "arrows": "to"},
     # Solid, not dashed: canvas dashes cost thousands of tiny strokes per edge when a
