@@ -124,3 +124,15 @@ def test_pseudonymised_outputs_hold_no_name(tmp_path, names, command, suffix):
     assert runner.invoke(app, [*command, *roster, "-o", str(plain)]).exit_code == 0
     shown = xlsx_text(plain) if suffix == ".xlsx" else plain.read_text(encoding="utf-8")
     assert names_in(shown, names) or command[0] == "coverage"  # the check would see a name
+
+
+def test_warnings_quoting_names_are_dropped(tmp_path):
+    rows = [
+        ["Henkilö", "Organisaatio", "Sektori", "Ryhmä", "Taso", "Sähköposti"],
+        ["Aino Aalto", "Kela", "Kela", "G1", "Paikallinen", "a@x.example"],
+        ["Aino Rinne", "Kela", "Kela", "G2", "Paikallinen", "a@x.example"],
+        ["Bo\x07 Berg", "Kela", "Kela", "G2", "Paikallinen", ""],
+    ]
+    roster = load_roster(write_csv(tmp_path / "r.csv", rows))
+    assert len(roster.problems) == 2
+    assert [str(p) for p in pseudonymize(roster).problems] == ["r.csv, row 4, column Henkilö (A): control characters removed"]

@@ -43,6 +43,12 @@ def _code(key: bytes, name: str) -> str:
     return base64.b32encode(digest).decode("ascii")[:6]
 
 
+def _quotes_a_name(message: str, names) -> bool:
+    """Whether a warning quotes a person (warnings about duplicates quote names folded)."""
+    message = fold(message)
+    return any(fold(name) in message for name in set(names))
+
+
 def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") -> Roster:
     """A copy of *roster* in which every person is called by a pseudonym.
 
@@ -91,5 +97,5 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") 
         roster,
         memberships=memberships,
         collaborations=collaborations,
-        problems=[p for p in roster.problems if "'" not in p.message and "(" not in p.message],
+        problems=[p for p in roster.problems if not _quotes_a_name(p.message, roster.memberships["person"])],
     )
