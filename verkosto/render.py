@@ -55,6 +55,15 @@ __all__ = [
     "to_html",
     "vis_options",
     "write_html",
+    # the drawing rules static.py shares, so images and the page look alike
+    "SIZE_BY_RANGE",
+    "apply_size_by",
+    "edge_width",
+    "guides_payload",
+    "legend_of",
+    "metric_table",
+    "node_appearance",
+    "node_label",
 ]
 
 #: Sector colours: Paul Tol's colour-blind-safe "muted" scheme (grey darkened to show on white).
@@ -103,7 +112,7 @@ _FINDING_BORDER_WIDTH = 4
 # so that the mark survives a greyscale projector. (The label itself stays the group's name.)
 _FINDING_BADGE = "\u26a0 "
 # Node sizes of the smallest and the largest value when sized by a metric.
-_SIZE_BY_RANGE = (8.0, 50.0)
+SIZE_BY_RANGE = (8.0, 50.0)
 #: Metrics with a human label (``metric.<name>`` in :mod:`verkosto.i18n`), in panel order.
 METRIC_ORDER = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector")
 # Filterable attributes and the node kinds that carry them; vocabularies are canonical values.
@@ -122,7 +131,7 @@ _VIS_DIR = "lib/vis-9.1.2"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 
 
-def _label(G: nx.MultiDiGraph, node: Hashable, lang: str) -> str:
+def node_label(G: nx.MultiDiGraph, node: Hashable, lang: str) -> str:
     """Display name: the tier in the page language, else the graph's label or the bare id."""
     data = G.nodes[node]
     if data.get("kind") == "tier":
@@ -164,7 +173,7 @@ def _person_title(G, node, index: _Index, lang: str) -> str:
     data = G.nodes[node]
     sector = data.get("sector")
     head = _lines(
-        _label(G, node, lang),
+        node_label(G, node, lang),
         [
             ("organisation", data.get("organisation")),
             ("sector", schema.label("sector", sector, lang) if sector else None),
@@ -173,7 +182,7 @@ def _person_title(G, node, index: _Index, lang: str) -> str:
         lang,
     )
     groups = sorted(
-        (_label(G, group, lang), schema.label("role", role, lang)) for group, role in index.memberships[node]
+        (node_label(G, group, lang), schema.label("role", role, lang)) for group, role in index.memberships[node]
     )
     if not groups:
         return head
@@ -185,7 +194,7 @@ def _organisation_title(G, node, index: _Index, lang: str) -> str:
     data = G.nodes[node]
     sector = data.get("sector")
     return _lines(
-        _label(G, node, lang),
+        node_label(G, node, lang),
         [
             ("sector", schema.label("sector", sector, lang) if sector else None),
             ("municipality", data.get("municipality")),
@@ -200,7 +209,7 @@ def _group_title(G, node, index: _Index, lang: str) -> str:
     data = G.nodes[node]
     group_type = data.get("group_type")
     return _lines(
-        _label(G, node, lang),
+        node_label(G, node, lang),
         [
             ("tier", schema.label("tier", data.get("tier", ""), lang)),
             ("type", schema.label("group_type", group_type, lang) if group_type else None),
@@ -215,7 +224,7 @@ def _group_title(G, node, index: _Index, lang: str) -> str:
 
 
 def _tier_title(G, node, index: _Index, lang: str) -> str:
-    return _lines(_label(G, node, lang), [("group_count", index.group_count[node])], lang)
+    return _lines(node_label(G, node, lang), [("group_count", index.group_count[node])], lang)
 
 
 _TITLES = {
@@ -226,7 +235,7 @@ _TITLES = {
 }
 
 
-def _appearance(data: dict) -> tuple[str, str, int]:
+def node_appearance(data: dict) -> tuple[str, str, int]:
     """Colour, shape and size of a node from its kind, sector or tier."""
     kind = data.get("kind")
     if kind == "group":
@@ -242,11 +251,11 @@ def _appearance(data: dict) -> tuple[str, str, int]:
 def _node(G, node, position, index: _Index, lang: str) -> dict:
     data = G.nodes[node]
     kind = data.get("kind", "person")
-    color, shape, size = _appearance(data)
+    color, shape, size = node_appearance(data)
     title_of = _TITLES.get(kind, _person_title)
     return {
         "id": str(node),
-        "label": _label(G, node, lang),
+        "label": node_label(G, node, lang),
         "x": position[0],
         "y": position[1],
         "group": kind,
@@ -257,7 +266,7 @@ def _node(G, node, position, index: _Index, lang: str) -> dict:
     }
 
 
-def _edge_width(weight: object) -> float:
+def edge_width(weight: object) -> float:
     try:
         weight = float(weight)
     except (TypeError, ValueError):
@@ -270,11 +279,11 @@ def _edge_width(weight: object) -> float:
 def _edge(u, v, kind: str, data: dict) -> dict:
     edge = {"from": str(u), "to": str(v), **EDGE_STYLES.get(kind, EDGE_STYLES["member_of"])}
     if kind == "collaborates":
-        edge["width"] = _edge_width(data.get("weight", 1))
+        edge["width"] = edge_width(data.get("weight", 1))
     return edge
 
 
-def _legend(G: nx.MultiDiGraph, lang: str, guides: dict | None) -> dict:
+def legend_of(G: nx.MultiDiGraph, lang: str, guides: dict | None) -> dict:
     sectors = {d.get("sector") for _, d in G.nodes(data=True) if d.get("kind") in ("person", "organisation")}
     tiers = {d.get("tier") for _, d in G.nodes(data=True) if d.get("kind") == "group"}
     kinds = {d.get("kind") for _, d in G.nodes(data=True)}
@@ -307,7 +316,7 @@ def _legend(G: nx.MultiDiGraph, lang: str, guides: dict | None) -> dict:
     }
 
 
-def _guides_payload(guides: dict | None, lang: str) -> dict | None:
+def guides_payload(guides: dict | None, lang: str) -> dict | None:
     """Rings and region names to draw behind the nodes, with display labels."""
     if not guides or not guides["rings"]:
         return None
@@ -408,7 +417,7 @@ def _number(value: object) -> int | float | None:
     return float(f"{value:.6g}") if math.isfinite(value) else None
 
 
-def _metric_table(metrics) -> dict[str, dict[str, int | float]]:
+def metric_table(metrics) -> dict[str, dict[str, int | float]]:
     """``{node id: {metric: number}}`` from a dict, or from a DataFrame with a ``node`` column
     (as :func:`verkosto.metrics.centrality` returns); values that are not finite numbers are dropped."""
     if metrics is None:
@@ -441,7 +450,7 @@ def _metrics_payload(table: dict, ids: list[str], lang: str) -> dict | None:
     return {"names": names, "labels": [_metric_label(name, lang) for name in names], "values": values}
 
 
-def _size_by(nodes: list[dict], table: dict, size_by: str, lang: str) -> dict:
+def apply_size_by(nodes: list[dict], table: dict, size_by: str, lang: str) -> dict:
     """Resize the nodes that have metric *size_by*: the node's radius grows with the square root
     of the value's place between the smallest and the largest value (area ~ value)."""
     values = {n["id"]: table[n["id"]][size_by] for n in nodes if size_by in table.get(n["id"], {})}
@@ -451,7 +460,7 @@ def _size_by(nodes: list[dict], table: dict, size_by: str, lang: str) -> dict:
             f"size_by: no node has the metric {size_by!r}; the metrics hold: {', '.join(known) or 'nothing'}"
         )
     low, high = min(values.values()), max(values.values())
-    smallest, largest = _SIZE_BY_RANGE
+    smallest, largest = SIZE_BY_RANGE
     for node in nodes:
         if node["id"] in values:
             share = math.sqrt((values[node["id"]] - low) / (high - low)) if high > low else 0.5
@@ -478,7 +487,7 @@ def _findings_payload(findings, G: nx.MultiDiGraph, order: list, lang: str) -> l
     groups: dict[str, int] = {}
     for i, node in enumerate(order):
         if G.nodes[node].get("kind") == "group":
-            groups.setdefault(_label(G, node, lang), i)
+            groups.setdefault(node_label(G, node, lang), i)
     records = findings.to_dict("records") if hasattr(findings, "to_dict") else [dict(r) for r in findings]
     rows = []
     for record in records:
@@ -619,12 +628,12 @@ def map_payload(
     ]
     if size_by is not None and metrics is None:
         raise ValueError(f"size_by={size_by!r} needs metrics")
-    table = _metric_table(metrics)
+    table = metric_table(metrics)
     finding_rows = _findings_payload(findings, G, order, lang)
     if finding_rows:
         _mark_findings(nodes, finding_rows)
-    legend = _legend(G, lang, guides)
-    legend["size"] = _size_by(nodes, table, size_by, lang) if size_by is not None else None
+    legend = legend_of(G, lang, guides)
+    legend["size"] = apply_size_by(nodes, table, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
     return {
         "lang": lang,
@@ -633,7 +642,7 @@ def map_payload(
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
-        "guides": _guides_payload(guides, lang),
+        "guides": guides_payload(guides, lang),
         "facets": [_facet(G, order, name, lang) for name in _FACETS],
         **_links(G, order, lang),
         "metrics": _metrics_payload(table, [n["id"] for n in nodes], lang),

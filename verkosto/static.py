@@ -31,15 +31,15 @@ from verkosto.i18n import text
 from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
 from verkosto.output import write_atomic
 from verkosto.render import (
-    _SIZE_BY_RANGE,
+    SIZE_BY_RANGE,
     EDGE_STYLES,
-    _appearance,
-    _edge_width,
-    _guides_payload,
-    _label,
-    _legend,
-    _metric_table,
-    _size_by,
+    node_appearance,
+    edge_width,
+    guides_payload,
+    node_label,
+    legend_of,
+    metric_table,
+    apply_size_by,
 )
 
 __all__ = ["FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_map", "short_label"]
@@ -268,8 +268,8 @@ def _sized(G, size_by: str | None, metrics, lang: str) -> tuple[dict[Hashable, f
     if metrics is None:
         raise ValueError(f"size_by={size_by!r} needs metrics")
     nodes = [{"id": str(node), "size": None} for node in sorted(G, key=str)]
-    legend = _size_by(nodes, _metric_table(metrics), size_by, lang)
-    (smallest, largest), (low, high) = _SIZE_BY_RANGE, _SIZED_DIAMETER
+    legend = apply_size_by(nodes, metric_table(metrics), size_by, lang)
+    (smallest, largest), (low, high) = SIZE_BY_RANGE, _SIZED_DIAMETER
     by_id = {str(node): node for node in G}
     diameters = {
         by_id[n["id"]]: round(low + (high - low) * (n["size"] - smallest) / (largest - smallest), 2)
@@ -313,7 +313,7 @@ def _draw_edges(ax, G, xy: dict) -> None:
             continue
         by_kind[kind].append((xy[u], xy[v]))
         if kind == "collaborates":
-            widths[kind].append(_edge_width(data.get("weight", 1)) * _COLLABORATION_WIDTH)
+            widths[kind].append(edge_width(data.get("weight", 1)) * _COLLABORATION_WIDTH)
         else:
             widths[kind].append(EDGE_STYLES.get(kind, EDGE_STYLES["member_of"])["width"] * _EDGE_WIDTH)
     kinds = [k for k in _EDGE_ORDER if k in by_kind] + sorted(k for k in by_kind if k not in _EDGE_ORDER)
@@ -340,7 +340,7 @@ def _diameters(G, nodes: list, pt_per_unit: float, sized: dict) -> list[float]:
             continue
         data = G.nodes[node]
         kind = data.get("kind", "person")
-        _, _, size = _appearance(data)
+        _, _, size = node_appearance(data)
         low, high = _DIAMETER_BOUNDS.get(kind, _DIAMETER_BOUNDS["person"])
         diameter = min(max(2 * size * pt_per_unit * _BOOST, low), high)
         sizes.append(diameter)
@@ -353,7 +353,7 @@ def _draw_nodes(ax, G, xy: dict, pt_per_unit: float, sized: dict) -> None:
     for node in sorted(xy, key=str):
         data = G.nodes[node]
         kind = data.get("kind", "person")
-        color, shape, _ = _appearance(data)
+        color, shape, _ = node_appearance(data)
         batches[(_DRAW_ORDER.index(kind) if kind in _DRAW_ORDER else 0, shape)].append((node, color))
     for (order, shape), members in sorted(batches.items()):
         nodes = [n for n, _ in members]
@@ -470,7 +470,7 @@ def _is_outer(G, node, guides) -> bool:
 
 
 def _group_label(G, node, lang: str) -> str:
-    return _two_lines(short_label(_label(G, node, lang)))
+    return _two_lines(short_label(node_label(G, node, lang)))
 
 
 def _draw_labels(
@@ -514,7 +514,7 @@ def _draw_labels(
                 ax,
                 x,
                 y,
-                short_label(_label(G, node, lang)),
+                short_label(node_label(G, node, lang)),
                 offset=radius + gap / 2,
                 fontsize=person_font,
                 color=_MUTED,
@@ -673,7 +673,7 @@ def _map_figure(G, *, layout: str, lang: str, title: str | None, size_by: str | 
     positions = compute_layout(G, layout)
     sized, size_legend = _sized(G, size_by, metrics, lang)
     guides = tier_guides(G) if layout == "tiers" else None
-    payload = _guides_payload(guides, lang)
+    payload = guides_payload(guides, lang)
     xy = {node: (x, -y) for node, (x, y) in positions.items()}  # screen y points down, the image's up
 
     fig = _figure(_MAP_SIZE)
@@ -706,7 +706,7 @@ def _map_figure(G, *, layout: str, lang: str, title: str | None, size_by: str | 
     side.set_xlim(0, 1)
     side.set_ylim(0, 1)
     top = _draw_heading(side, G, lang, title)
-    _draw_legend(side, top, _legend(G, lang, guides), lang, size_legend)
+    _draw_legend(side, top, legend_of(G, lang, guides), lang, size_legend)
     return fig
 
 
