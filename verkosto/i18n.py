@@ -1,253 +1,156 @@
-"""User-interface strings of the network map in Finnish (the default) and English.
+"""The message catalogue: every string a person reads, in Finnish (the default) and English.
 
-Vocabulary values (sectors, tiers, group types, roles) have their labels in
-:mod:`verkosto.schema`; this module holds the rest of the words on the page.
+The catalogue lives in ``verkosto/messages/*.toml``, one file per area (the map page, images,
+the report, the command line, errors and warnings …). Each entry is a table named by its key
+with one string per language::
+
+    [map.search]
+    fi = "Hae"
+    en = "Search"
+
+Keys are unique across the files; ``{name}`` marks a value filled in by :func:`text`.
+Vocabulary values (sectors, tiers, group types, roles) are part of the roster format and
+keep their labels in :mod:`verkosto.schema`.
+
+The language of a call is its ``lang`` argument, else the language set with
+:func:`set_language` (the command line's ``--lang``), else the ``VERKOSTO_LANG``
+environment variable, else Finnish.
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "TEXTS", "text"]
+import contextlib
+import functools
+import os
+import string
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
-#: Supported interface languages; the first is the default.
+__all__ = [
+    "LANGUAGES",
+    "TEXTS",
+    "catalogue",
+    "current_language",
+    "language",
+    "set_language",
+    "text",
+]
+
+#: Supported languages; the first is the default.
 LANGUAGES = ("fi", "en")
 
-TEXTS: dict[str, dict[str, str]] = {
-    "fi": {
-        "title": "Verkostokartta",
-        "season": "Kausi",
-        "source": "Lähde",
-        "help": "Napsauta solmua: tiedot ja lähiverkosto. Vieritä zoomataksesi, vedä siirtääksesi. / hakee, Esc sulkee.",
-        "legend": "Selite",
-        "legend.sectors": "Sektorit",
-        "legend.kinds": "Solmut",
-        "legend.edges": "Yhteydet",
-        "legend.tiers": "Tasot",
-        "kind.person": "Henkilö",
-        "kind.organisation": "Organisaatio",
-        "kind.group": "Ryhmä",
-        "kind.network": "Verkosto tai työryhmä",
-        "kind.tier": "Taso",
-        "edge.member_of": "Jäsenyys",
-        "edge.works_for": "Työpaikka",
-        "edge.part_of": "Kuuluu tasoon",
-        "edge.reports_to": "Yläryhmä",
-        "edge.collaborates": "Yhteistyö",
-        "ring.provincial": "Keskellä: maakunnallinen taso",
-        "ring.regional": "Keskirengas: alueelliset ryhmät",
-        "ring.local": "Ulkorengas: paikalliset ryhmät alueittain",
-        "ring.cross_cutting": "Renkaan sisäreunalla: poikkileikkaavat verkostot ja työryhmät",
-        "ring.people": "Henkilöt ryhmiensä lähellä, organisaatiot henkilöidensä lähellä",
-        "field.organisation": "Organisaatio",
-        "field.sector": "Sektori",
-        "field.municipality": "Kunta",
-        "field.region": "Alue",
-        "field.groups": "Ryhmät",
-        "field.tier": "Taso",
-        "field.type": "Tyyppi",
-        "field.parent": "Yläryhmä",
-        "field.meetings": "Kokouksia kaudessa",
-        "field.members": "Jäseniä",
-        "field.persons": "Henkilöitä",
-        "field.group_count": "Ryhmiä",
-    },
-    "en": {
-        "title": "Network map",
-        "season": "Season",
-        "source": "Source",
-        "help": "Click a node for its details and neighbours. Scroll to zoom, drag to pan. / searches, Esc closes.",
-        "legend": "Legend",
-        "legend.sectors": "Sectors",
-        "legend.kinds": "Nodes",
-        "legend.edges": "Links",
-        "legend.tiers": "Tiers",
-        "kind.person": "Person",
-        "kind.organisation": "Organisation",
-        "kind.group": "Group",
-        "kind.network": "Network or working group",
-        "kind.tier": "Tier",
-        "edge.member_of": "Membership",
-        "edge.works_for": "Works for",
-        "edge.part_of": "Belongs to tier",
-        "edge.reports_to": "Parent group",
-        "edge.collaborates": "Collaboration",
-        "ring.provincial": "Centre: provincial tier",
-        "ring.regional": "Middle ring: regional groups",
-        "ring.local": "Outer ring: local groups by region",
-        "ring.cross_cutting": "Inside edge of a ring: cross-cutting networks and working groups",
-        "ring.people": "Persons next to their groups, organisations next to their people",
-        "field.organisation": "Organisation",
-        "field.sector": "Sector",
-        "field.municipality": "Municipality",
-        "field.region": "Region",
-        "field.groups": "Groups",
-        "field.tier": "Tier",
-        "field.type": "Type",
-        "field.parent": "Parent group",
-        "field.meetings": "Meetings per season",
-        "field.members": "Members",
-        "field.persons": "Persons",
-        "field.group_count": "Groups",
-    },
-}
-
-# Static images (verkosto.static).
-TEXTS["fi"].update(
-    {
-        "static.persons": "Henkilöitä",
-        "static.organisations": "Organisaatioita",
-        "static.groups": "Ryhmiä",
-        "static.collaborations": "Yhteistyösuhteita",
-        "static.coverage_title": "Sektorien edustus tasoilla ja ryhmissä",
-        "static.sector_tier": "Sektori × taso",
-        "static.sector_group": "Sektori × ryhmä",
-        "static.count": "Edustettuja",
-        "static.gap_note": "Vinoviivoitettu punareunainen ruutu: sektori puuttuu (katvealue)",
-        "static.findings": "Havainnot",
-        "static.more": "… ja {count} muuta havaintoa",
-    }
-)
-TEXTS["en"].update(
-    {
-        "static.persons": "Persons",
-        "static.organisations": "Organisations",
-        "static.groups": "Groups",
-        "static.collaborations": "Collaborations",
-        "static.coverage_title": "Sector representation by tier and group",
-        "static.sector_tier": "Sector × tier",
-        "static.sector_group": "Sector × group",
-        "static.count": "Represented",
-        "static.gap_note": "Hatched cell with a red outline: the sector is missing (gap)",
-        "static.findings": "Findings",
-        "static.more": "… and {count} more findings",
-    }
-)
-
-# Interactive map page (verkosto.render and templates/map.html.j2).
-TEXTS["fi"].update(
-    {
-        "map.generated": "Luotu",
-        "map.search": "Hae",
-        "map.search_placeholder": "Henkilö, organisaatio tai ryhmä",
-        "map.search_none": "Ei osumia",
-        "map.hidden": "piilotettu suodattimella",
-        "map.filters": "Suodata",
-        "map.filters_hint": "Ruksi näytettävät. Ei ruksia = kaikki.",
-        "map.facet.tier": "Taso",
-        "map.facet.region": "Alue",
-        "map.facet.municipality": "Kunta",
-        "map.facet.sector": "Sektori",
-        "map.facet.group_type": "Ryhmän tyyppi",
-        "map.hide_persons": "Piilota henkilöt (organisaatiotaso)",
-        "map.gaps_only": "Vain ryhmät, joilla on havaintoja",
-        "map.reset": "Nollaa suodattimet",
-        "map.visible": "Näkyvissä {visible} / {total} solmua",
-        "map.filters_reset_for": "Suodattimet nollattiin, jotta {name} näkyy.",
-        "map.fit": "Koko kartta",
-        "map.fullscreen": "Koko näyttö",
-        "map.fullscreen_exit": "Poistu koko näytöstä",
-        "map.png": "Tallenna PNG",
-        "map.png_file": "verkostokartta.png",
-        "map.close": "Sulje (Esc)",
-        "map.members_by_sector": "Jäsenet sektoreittain",
-        "map.member_list": "Jäsenet ja roolit",
-        "map.subgroups": "Alaryhmät",
-        "map.represents": "edustaa",
-        "map.groups_of_organisation": "Ryhmät, joissa edustettuna",
-        "map.metrics": "Tunnusluvut",
-        "map.findings": "Havainnot",
-        "map.missing": "Puuttuu",
-        "map.no_findings": "Ei havaintoja.",
-        "map.legend.size": "Koko",
-        "map.size.default": "Ryhmät tason mukaan (maakunnallinen suurin), sitten organisaatiot ja henkilöt.",
-        "map.size.metric": "{metric}: pienin {min} – suurin {max}",
-        "map.legend.gaps": "Havainnot",
-        "map.gaps.badge": "Reunus ja merkki kertovat, että ryhmältä puuttuu jotain:",
-        "map.gaps.gap_note": "katvealue: sääntö ei täyty",
-        "map.gaps.risk_note": "riski: sääntö täyttyy yhden henkilön varassa",
-        "map.gaps.none": "Säännöt täyttyvät: ei havaintoja.",
-        "map.gaps.groups": "Ryhmät, joilla on havaintoja",
-        "map.gaps.other": "Muut havainnot",
-        "map.severity.gap": "Katvealue",
-        "map.severity.risk": "Riski",
-        "metric.degree": "Aste",
-        "metric.weighted_degree": "Painotettu aste",
-        "metric.betweenness": "Välillisyys",
-        "metric.closeness": "Läheisyys",
-        "metric.eigenvector": "Ominaisvektori",
-    }
-)
-TEXTS["en"].update(
-    {
-        "map.generated": "Generated",
-        "map.search": "Search",
-        "map.search_placeholder": "Person, organisation or group",
-        "map.search_none": "No matches",
-        "map.hidden": "hidden by a filter",
-        "map.filters": "Filter",
-        "map.filters_hint": "Tick what to show. Nothing ticked = all.",
-        "map.facet.tier": "Tier",
-        "map.facet.region": "Region",
-        "map.facet.municipality": "Municipality",
-        "map.facet.sector": "Sector",
-        "map.facet.group_type": "Group type",
-        "map.hide_persons": "Hide persons (organisation view)",
-        "map.gaps_only": "Only groups with findings",
-        "map.reset": "Reset filters",
-        "map.visible": "Showing {visible} of {total} nodes",
-        "map.filters_reset_for": "Filters were reset to show {name}.",
-        "map.fit": "Whole map",
-        "map.fullscreen": "Full screen",
-        "map.fullscreen_exit": "Exit full screen",
-        "map.png": "Save as PNG",
-        "map.png_file": "network-map.png",
-        "map.close": "Close (Esc)",
-        "map.members_by_sector": "Members by sector",
-        "map.member_list": "Members and roles",
-        "map.subgroups": "Subgroups",
-        "map.represents": "for",
-        "map.groups_of_organisation": "Groups it is represented in",
-        "map.metrics": "Key figures",
-        "map.findings": "Findings",
-        "map.missing": "Missing",
-        "map.no_findings": "No findings.",
-        "map.legend.size": "Size",
-        "map.size.default": "Groups by tier (provincial largest), then organisations and persons.",
-        "map.size.metric": "{metric}: smallest {min} – largest {max}",
-        "map.legend.gaps": "Findings",
-        "map.gaps.badge": "A border and a badge mark a group that lacks something:",
-        "map.gaps.gap_note": "gap: a rule is not met",
-        "map.gaps.risk_note": "risk: a rule is met by one person only",
-        "map.gaps.none": "All rules are met: no findings.",
-        "map.gaps.groups": "Groups with findings",
-        "map.gaps.other": "Other findings",
-        "map.severity.gap": "Gap",
-        "map.severity.risk": "Risk",
-        "metric.degree": "Degree",
-        "metric.weighted_degree": "Weighted degree",
-        "metric.betweenness": "Betweenness",
-        "metric.closeness": "Closeness",
-        "metric.eigenvector": "Eigenvector",
-    }
-)
+_FOLDER = Path(__file__).resolve().parent / "messages"
+_chosen: str | None = None
 
 
-def text(key: str, lang: str = "fi") -> str:
-    """The interface string *key* in language *lang*.
+def _entries(table: Mapping, prefix: str, source: str, out: dict[str, dict[str, str]]) -> None:
+    """Flatten one file's tables: a table's language strings are the entry of its path."""
+    strings = {k: v for k, v in table.items() if isinstance(v, str)}
+    if strings:
+        key = prefix.rstrip(".")
+        if set(strings) != set(LANGUAGES):
+            raise ValueError(f"{source}: [{key}] must have exactly the languages {', '.join(LANGUAGES)}")
+        if key in out:
+            raise ValueError(f"{source}: [{key}] is defined twice in the catalogue")
+        out[key] = strings
+    for name, value in table.items():
+        if isinstance(value, Mapping):
+            _entries(value, f"{prefix}{name}.", source, out)
+
+
+@functools.cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every entry: ``{key: {"fi": ..., "en": ...}}``, read once from ``messages/*.toml``."""
+    out: dict[str, dict[str, str]] = {}
+    for path in sorted(_FOLDER.glob("*.toml")):
+        _entries(tomllib.loads(path.read_text(encoding="utf-8")), "", path.name, out)
+    return out
+
+
+class _Texts(Mapping):
+    """``TEXTS[lang][key]``: the catalogue as one dictionary per language."""
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return _per_language(lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+@functools.cache
+def _per_language(lang: str) -> dict[str, str]:
+    return {key: entry[lang] for key, entry in catalogue().items()}
+
+
+TEXTS: Mapping[str, dict[str, str]] = _Texts()
+
+
+def _check(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    return lang
+
+
+def current_language() -> str:
+    """The language used when a call names none: set_language(), else VERKOSTO_LANG, else fi."""
+    if _chosen is not None:
+        return _chosen
+    env = os.environ.get("VERKOSTO_LANG", "").strip().lower()
+    return env if env in LANGUAGES else LANGUAGES[0]
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language of every later message; ``None`` goes back to VERKOSTO_LANG / fi."""
+    global _chosen
+    _chosen = None if lang is None else _check(lang)
+
+
+@contextlib.contextmanager
+def language(lang: str | None) -> Iterator[str]:
+    """Use *lang* inside a ``with`` block (``None`` keeps the current language)."""
+    global _chosen
+    before = _chosen
+    if lang is not None:
+        set_language(lang)
+    try:
+        yield current_language()
+    finally:
+        _chosen = before
+
+
+def text(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The catalogue's string *key* in *lang* (default: :func:`current_language`), filled in.
 
     Raises
     ------
     ValueError
         If *lang* is not one of :data:`LANGUAGES`.
     KeyError
-        If *key* is not a known string.
+        If *key* is not in the catalogue.
 
     Examples
     --------
-    >>> text("title")
+    >>> text("title", "fi")
     'Verkostokartta'
     >>> text("kind.person", "en")
     'Person'
+    >>> text("map.visible", "en", visible=3, total=10)
+    'Showing 3 of 10 nodes'
     """
-    if lang not in TEXTS:
-        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
-    return TEXTS[lang][key]
+    template = catalogue()[key][_check(lang or current_language())]
+    return template.format(**params) if params else template
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{name}`` fields of a catalogue string.
+
+    >>> sorted(placeholders("{visible} / {total}"))
+    ['total', 'visible']
+    """
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
