@@ -1,6 +1,10 @@
-"""The ``verkosto`` command: each subcommand parses its options, calls the library, prints or writes."""
+"""The ``verkosto`` command: each subcommand parses its options, makes one library call, prints or writes.
 
-from __future__ import annotations
+Every word it prints comes from the message catalogue (:mod:`verkosto.i18n`): Finnish by
+default, English with ``--lang en`` or ``VERKOSTO_LANG=en``. The help is built in the language
+of the command line being run (:func:`build_app`).
+"""
+
 
 import sys
 from contextlib import contextmanager
@@ -9,29 +13,10 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from verkosto.errors import OutputError, VerkostoError
-
-
-class _Group(TyperGroup):
-    """Shows verkosto's own errors as one line on stderr and exits 1, never a traceback."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except VerkostoError as err:
-            typer.echo(f"Error: {err}", err=True)
-            ctx.exit(1)
-
-
-app = typer.Typer(
-    cls=_Group,
-    help="Network maps and metrics of a family centre (perhekeskus) from its roster.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+from verkosto.i18n import LANGUAGES, current_language, language, set_language, text
 
 
 class Lang(str, Enum):
@@ -72,22 +57,37 @@ class CoverageFormat(str, Enum):
     json = "json"
 
 
-# Options shared by several commands, defined once.
-RosterArg = Annotated[
-    Optional[Path],
-    typer.Argument(help="Roster file (.xlsx, .xlsm, .ods, .csv); default: the bundled example's latest season.", show_default=False),
-]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of everything a person reads.")]
-SeasonOpt = Annotated[Optional[str], typer.Option("--season", help="Season to use when the roster holds several, e.g. 2024-2025.")]
-PseudonymizeOpt = Annotated[
-    bool, typer.Option("--pseudonymize", help="Replace every person's name with a pseudonym such as 'Henkilö 17 · Kela'.")
-]
-KeyOpt = Annotated[
-    Optional[Path],
-    typer.Option("--key", help="Secret key file: pseudonyms stay the same across seasons (implies --pseudonymize)."),
-]
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Coverage rules (TOML) replacing the shipped defaults.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+class _Words:
+    """Typer's own words in the help — "Usage:", the help option — in the language the
+    command was built in (the subclasses made by :func:`_build` set them)."""
+
+    usage_prefix = "Usage: "
+    help_option_text = "Show this message and exit."
+
+    def format_usage(self, ctx, formatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=self.usage_prefix)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help, option.metavar = self.help_option_text, ""
+        return option
+
+
+class _Command(_Words, TyperCommand):
+    pass
+
+
+class _Group(_Words, TyperGroup):
+    """Shows verkosto's own errors as one line on stderr and exits 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except VerkostoError as err:
+            typer.echo(text("cli.error", message=str(err)), err=True)
+            ctx.exit(1)
 
 
 class _Progress:
@@ -114,41 +114,52 @@ class _Progress:
             self.progress.stop()
 
     @contextmanager
-    def step(self, description: str):
+    def step(self, key: str, **params):
         if not self.progress:
             yield
             return
-        task = self.progress.add_task(description, total=None)
+        task = self.progress.add_task(text(key, **params), total=None)
         try:
             yield
         finally:
             self.progress.remove_task(task)
 
 
-def _graph(progress: _Progress, roster: Optional[Path], season, pseudonymize=False, key=None, lang="fi"):
-    """The roster file (default: the bundled example) and its graph, pseudonymised if asked."""
+def _start(lang: Optional[Lang]) -> None:
+    """Every command begins here: the language of everything it prints."""
+    set_language(lang.value if lang else None)
+
+
+def _analysis(progress: _Progress, roster: Optional[Path], *, season=None, rules=None, pseudonymize=False,
+              key=None, weighted=False, sample=None):
+    """The roster's analysis (default: the bundled example, announced), its warnings shown."""
+    from verkosto import analyse
     from verkosto.example import example_path
-    from verkosto.graph import build_graph
-    from verkosto.load import load_roster
-    from verkosto.privacy import pseudonymize as pseudonymized, read_key
+    from verkosto.privacy import read_key
 
     path = roster or example_path(season)
-    with progress.step(f"{path.name}: reading"):
-        data = load_roster(path, season=season)
-        if pseudonymize or key:
-            data = pseudonymized(data, key=read_key(key) if key else None, lang=lang)
-    with progress.step("building the network"):
-        return path, build_graph(data)
+    if roster is None:
+        typer.echo(text("cli.example", name=path.name), err=True)
+    with progress.step("cli.progress.reading", name=path.name):
+        analysis = analyse(
+            path, season=season, rules=rules, weighted=weighted, sample=sample,
+            pseudonymize=pseudonymize, key=read_key(key) if key else None,
+        )
+    for problem in analysis.warnings:
+        typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
+    with progress.step("cli.progress.building"):
+        analysis.graph
+    return path, analysis
 
 
-def _emit(text: str, output: Optional[Path], protect: Path) -> None:
-    """Print *text*, or write it to *output*."""
+def _emit(content: str, output: Optional[Path], protect: Path) -> None:
+    """Print *content*, or write it to *output*."""
     from verkosto.output import write_atomic
 
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(content, nl=False)
     else:
-        write_atomic(output, text.encode("utf-8"), protect=[protect])
+        write_atomic(output, content.encode("utf-8"), protect=[protect])
         typer.echo(f"{output}")
 
 
@@ -160,103 +171,18 @@ def _format(given, output: Optional[Path], choices) -> str:
     return suffix if suffix in {c.value for c in choices} else "table"
 
 
-@app.command("map")
-def map_(
-    roster: RosterArg = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output file: .html (interactive), .png, .svg or .pdf.")] = Path(
-        "verkostokartta.html"
-    ),
-    layout: Annotated[Layout, typer.Option("--layout", help="tiers: concentric tier rings; force: force-directed.")] = Layout.tiers,
-    lang: LangOpt = Lang.fi,
-    season: SeasonOpt = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Heading of the map.")] = None,
-    size_by: Annotated[Optional[Metric], typer.Option("--size-by", help="Size persons and organisations by this metric.")] = None,
-    rules: RulesOpt = None,
-    pseudonymize: PseudonymizeOpt = False,
-    key: KeyOpt = None,
-    quiet: QuietOpt = False,
-) -> None:
-    """Draw the network map: one offline HTML file, or an image for slides."""
-    from verkosto.coverage import check_rules
-    from verkosto.metrics import node_metrics
-
-    with _Progress(quiet) as progress:
-        path, G = _graph(progress, roster, season, pseudonymize, key, lang.value)
-        with progress.step("computing metrics and coverage"):
-            values = node_metrics(G)
-            findings = check_rules(G, rules, lang=lang.value)
-        options = dict(layout=layout.value, lang=lang.value, title=title, size_by=size_by and size_by.value, metrics=values)
-        with progress.step(f"{output.name}: drawing"):
-            if output.suffix.lower() == ".html":
-                from verkosto.render import write_html
-
-                write_html(G, output, findings=findings, protect=[path], **options)
-            elif output.suffix.lower() in (".png", ".svg", ".pdf"):
-                from verkosto.static import draw_map
-
-                draw_map(G, output, protect=[path], **options)
-            else:
-                raise OutputError(f"{output}: unknown map format '{output.suffix}'; use .html, .png, .svg or .pdf")
-    typer.echo(f"{output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
-
-
-@app.command()
-def metrics(
-    roster: RosterArg = None,
-    network: Annotated[Network, typer.Option("--network", help="Which network to measure.")] = Network.persons,
-    weighted: Annotated[bool, typer.Option("--weighted", help="Use tie strength: distance = 1/weight.")] = False,
-    sample: Annotated[Optional[int], typer.Option("--sample", help="Estimate betweenness from K sampled nodes.", min=1)] = None,
-    format: Annotated[Optional[TableFormat], typer.Option("--format", help="table, csv, json or xlsx (default: from -o, else table).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default: print).")] = None,
-    top: Annotated[int, typer.Option("--top", help="Rows shown in the table format.", min=1)] = 20,
-    lang: LangOpt = Lang.fi,
-    season: SeasonOpt = None,
-    pseudonymize: PseudonymizeOpt = False,
-    key: KeyOpt = None,
-    quiet: QuietOpt = False,
-) -> None:
-    """Centrality of every node of one network, sorted by betweenness."""
-    from verkosto.metrics import centrality
-
-    fmt = _format(format, output, TableFormat)
-    if fmt == "xlsx" and output is None:
-        raise OutputError("the xlsx format needs an output file; add -o keskeisyys.xlsx")
-    with _Progress(quiet) as progress:
-        path, G = _graph(progress, roster, season, pseudonymize, key, lang.value)
-        with progress.step(f"centrality of the {network.value} network"):
-            table = centrality(G, network=network.value, weighted=weighted, sample=sample)
-    _write_table(table, fmt, output, path, lang.value, top=top, title=network.value)
-
-
-def _write_table(table, fmt: str, output: Optional[Path], path: Path, lang: str, *, top: int, title: str) -> None:
-    from verkosto.export import Sheet, to_csv, to_json, write_xlsx
-    from verkosto.report import COLUMN_LABELS, translate
-
-    if fmt == "csv":
-        _emit(to_csv(table), output, path)
-    elif fmt == "json":
-        _emit(to_json(table), output, path)
-    elif fmt == "xlsx":
-        headers = {k: v[0] if lang == "fi" else v[1] for k, v in COLUMN_LABELS.items()}
-        write_xlsx(output, {title: Sheet(translate(table, lang), headers)}, protect=[path])
-        typer.echo(f"{output}")
-    else:  # the terminal is narrow: the id repeats the name, and the kind is one per network
-        _print_table(translate(table.drop(columns=["node", "kind"]), lang).head(top), lang)
-
-
-def _print_table(frame, lang: str, title: str | None = None) -> None:
+def _print_table(frame, title: str | None = None) -> None:
     """A rich table with human headers; cells are plain text, never console markup."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    from verkosto.report import COLUMN_LABELS
+    from verkosto.present import column_label
 
     table = Table(title=title, show_lines=False)
     for column in frame.columns:
-        pair = COLUMN_LABELS.get(column, (column, column))
         numeric = frame[column].dtype.kind in "if"
-        table.add_column(pair[0] if lang == "fi" else pair[1], justify="right" if numeric else "left")
+        table.add_column(column_label(column), justify="right" if numeric else "left")
     for row in frame.itertuples(index=False):
         table.add_row(*(Text(_cell(v)) for v in row))
     Console(soft_wrap=False).print(table)
@@ -264,116 +190,235 @@ def _print_table(frame, lang: str, title: str | None = None) -> None:
 
 def _cell(value) -> str:
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) >= 1 else f"{value:.3f}"
+        if value.is_integer() and abs(value) >= 1:
+            return str(int(value))
+        number = f"{value:.3f}"
+        return number.replace(".", ",") if current_language() == "fi" else number
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     return "" if value is None else str(value)
 
 
-@app.command()
-def coverage(
-    roster: RosterArg = None,
-    rules: RulesOpt = None,
-    format: Annotated[Optional[CoverageFormat], typer.Option("--format", help="table, csv (findings) or json.")] = None,
-    output: Annotated[
-        Optional[Path], typer.Option("-o", "--output", help="Output file: .csv, .json, or a heatmap .png/.svg/.pdf.")
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with status 3 when any gap is found.")] = False,
-    lang: LangOpt = Lang.fi,
-    season: SeasonOpt = None,
-    pseudonymize: PseudonymizeOpt = False,
-    key: KeyOpt = None,
-    quiet: QuietOpt = False,
-) -> None:
-    """Coverage of sectors, tiers and municipalities, and findings of the coverage rules."""
-    from verkosto.coverage import coverage_report
-    from verkosto.export import to_csv, to_json
+def _typer_words() -> None:
+    """Typer's panel titles and default markers in the current language (read when help is shown)."""
+    import typer.rich_utils as rich_utils
 
-    with _Progress(quiet) as progress:
-        path, G = _graph(progress, roster, season, pseudonymize, key, lang.value)
-        with progress.step("checking coverage"):
-            report = coverage_report(G, rules, lang=lang.value)
-    findings = report["findings"]
-    if output is not None and output.suffix.lower() in (".png", ".svg", ".pdf"):
-        from verkosto.static import draw_coverage
+    rich_utils.ARGUMENTS_PANEL_TITLE = text("cli.typer.arguments")
+    rich_utils.OPTIONS_PANEL_TITLE = text("cli.typer.options")
+    rich_utils.COMMANDS_PANEL_TITLE = text("cli.typer.commands")
+    rich_utils.DEFAULT_STRING = text("cli.typer.default")
+    rich_utils.REQUIRED_LONG_STRING = text("cli.typer.required")
+    rich_utils.ERRORS_PANEL_TITLE = text("cli.typer.error")
 
-        draw_coverage(report["matrices"], output, lang=lang.value, findings=findings, protect=[path])
-        typer.echo(f"{output}")
-    else:
-        fmt = _format(format, output, CoverageFormat)
+
+def build_app(lang: str | None = None) -> typer.Typer:
+    """The ``verkosto`` command with its help in *lang* (default: :func:`current_language`)."""
+    with language(lang):
+        _typer_words()
+        return _build()
+
+
+def _build() -> typer.Typer:
+    t = text
+    words = {"usage_prefix": t("cli.typer.usage") + " ", "help_option_text": t("cli.typer.help_option")}
+    Group = type("Group", (_Group,), words)
+    Command = type("Command", (_Command,), words)
+    flag = dict(metavar="", show_default=False)
+    app = typer.Typer(
+        cls=Group,
+        help=t("cli.help"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["--help", "-h"]},
+        options_metavar=t("cli.typer.options_metavar"),
+        subcommand_metavar=t("cli.typer.command_metavar"),
+    )
+
+    # Options shared by several commands, defined once.
+    RosterArg = Annotated[Optional[Path], typer.Argument(help=t("cli.opt.roster"), show_default=False)]
+    LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=t("cli.opt.lang"), show_default=False)]
+    SeasonOpt = Annotated[Optional[str], typer.Option("--season", help=t("cli.opt.season"))]
+    PseudonymizeOpt = Annotated[bool, typer.Option("--pseudonymize", help=t("cli.opt.pseudonymize"), **flag)]
+    KeyOpt = Annotated[Optional[Path], typer.Option("--key", help=t("cli.opt.key"))]
+    RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help=t("cli.opt.rules"))]
+    QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
+
+    @app.callback(options_metavar=t("cli.typer.options_metavar"))
+    def main(lang: LangOpt = None) -> None:
+        _start(lang)
+
+    @app.command("map", cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.map.help"))
+    def map_(
+        roster: RosterArg = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.map.output"))] = Path("verkostokartta.html"),
+        layout: Annotated[Layout, typer.Option("--layout", help=t("cli.map.layout"))] = Layout.tiers,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        title: Annotated[Optional[str], typer.Option("--title", help=t("cli.map.title"))] = None,
+        size_by: Annotated[Optional[Metric], typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
+        rules: RulesOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.views import write_map
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            with progress.step("cli.progress.writing", name=output.name):
+                write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
+                          protect=[path])
+        G = analysis.graph
+        typer.echo(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.metrics.help"))
+    def metrics(
+        roster: RosterArg = None,
+        network: Annotated[Network, typer.Option("--network", help=t("cli.metrics.network"))] = Network.persons,
+        weighted: Annotated[bool, typer.Option("--weighted", help=t("cli.opt.weighted"), **flag)] = False,
+        sample: Annotated[Optional[int], typer.Option("--sample", help=t("cli.opt.sample"), min=1)] = None,
+        format: Annotated[Optional[TableFormat], typer.Option("--format", help=t("cli.metrics.format"))] = None,
+        output: Annotated[Optional[Path], typer.Option("-o", "--output", help=t("cli.metrics.output"))] = None,
+        top: Annotated[int, typer.Option("--top", help=t("cli.metrics.top"), min=1)] = 20,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        _start(lang)
+        fmt = _format(format, output, TableFormat)
+        if fmt == "xlsx" and output is None:
+            raise OutputError(text("cli.metrics.xlsx_needs_output"))
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
+                                       weighted=weighted, sample=sample)
+            with progress.step("cli.progress.centrality", network=network.value):
+                table = analysis.centrality(network.value)
+        _write_table(table, fmt, output, path, top=top, title=network.value)
+
+    def _write_table(table, fmt: str, output: Optional[Path], path: Path, *, top: int, title: str) -> None:
+        from verkosto.export import Sheet, to_csv, to_json, write_xlsx
+        from verkosto.present import headers, translate
+
         if fmt == "csv":
-            _emit(to_csv(findings), output, path)
+            _emit(to_csv(table), output, path)
         elif fmt == "json":
-            matrices = {name: m.to_dict(orient="index") for name, m in report["matrices"].items()}
-            _emit(to_json({"matrices": matrices, "findings": findings}), output, path)
-        else:
-            _print_coverage(report, lang.value)
-    if strict and (findings["severity"] == "gap").any():
-        raise typer.Exit(3)
+            _emit(to_json(table), output, path)
+        elif fmt == "xlsx":
+            write_xlsx(output, {title: Sheet(translate(table), headers())}, protect=[path])
+            typer.echo(f"{output}")
+        else:  # the terminal is narrow: the id repeats the name, and the kind is one per network
+            _print_table(translate(table.drop(columns=["node", "kind"])).head(top))
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.coverage.help"))
+    def coverage(
+        roster: RosterArg = None,
+        rules: RulesOpt = None,
+        format: Annotated[Optional[CoverageFormat], typer.Option("--format", help=t("cli.coverage.format"))] = None,
+        output: Annotated[Optional[Path], typer.Option("-o", "--output", help=t("cli.coverage.output"))] = None,
+        strict: Annotated[bool, typer.Option("--strict", help=t("cli.coverage.strict"), **flag)] = False,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_csv, to_json
+        from verkosto.present import findings_table, matrix_table
+        from verkosto.views import IMAGE_FORMATS, findings_for_map, write_coverage_image
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            with progress.step("cli.progress.coverage"):
+                findings = analysis.findings
+            if output is not None and output.suffix.lower() in IMAGE_FORMATS:
+                write_coverage_image(analysis, output, protect=[path])
+                typer.echo(f"{output}")
+            else:
+                fmt = _format(format, output, CoverageFormat)
+                if fmt == "csv":
+                    _emit(to_csv(findings_for_map(analysis)), output, path)
+                elif fmt == "json":
+                    matrices = {name: m.to_dict(orient="index") for name, m in analysis.matrices.items()}
+                    _emit(to_json({"matrices": matrices, "findings": findings_for_map(analysis)}), output, path)
+                else:
+                    _print_table(matrix_table(analysis.matrices["sector_tier"]).reset_index())
+                    if len(findings):
+                        _print_table(findings_table(findings, rules=analysis.rules)[["severity", "message"]])
+                    else:
+                        typer.echo(text("finding.none"))
+        if strict and (findings["severity"] == "gap").any():
+            raise typer.Exit(3)
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.report.help"))
+    def report(
+        roster: RosterArg = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.report.output"))] = Path("raportti.xlsx"),
+        rules: RulesOpt = None,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.report import write_report
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            with progress.step("cli.progress.writing", name=output.name):
+                write_report(analysis, output, protect=[path])
+        typer.echo(f"{output}")
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.validate.help"))
+    def validate(
+        roster: Annotated[Path, typer.Argument(help=t("cli.validate.roster"))],
+        season: SeasonOpt = None,
+        lang: LangOpt = None,
+    ) -> None:
+        from verkosto.load import validate_roster
+
+        _start(lang)
+        problems = validate_roster(roster, season=season)
+        for problem in problems:
+            typer.echo(text(f"cli.problem.{problem.severity}", message=str(problem)))
+        errors = sum(p.severity == "error" for p in problems)
+        typer.echo(text("cli.validate.done", name=roster.name, errors=errors, warnings=len(problems) - errors))
+        if errors:
+            raise typer.Exit(1)
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.template.help"))
+    def template(
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.template.output"))] = Path("pohja.xlsx"),
+        lang: LangOpt = None,
+    ) -> None:
+        from verkosto.template import write_template
+
+        _start(lang)
+        write_template(output, lang=current_language())
+        typer.echo(text("cli.template.done", output=output))
+
+    return app
 
 
-def _print_coverage(report: dict, lang: str) -> None:
-    from verkosto.report import matrix_table, translate
-
-    matrix = matrix_table(report["matrices"]["sector_tier"], lang)
-    _print_table(matrix.reset_index(), lang)
-    findings = translate(report["findings"], lang)[["severity", "message"]]
-    if len(findings):
-        _print_table(findings, lang)
-    else:
-        typer.echo("Ei havaintoja." if lang == "fi" else "No findings.")
+def _language_of(argv: list[str]) -> str | None:
+    """The ``--lang`` given on a command line, for its help; None when absent or unknown."""
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if value in LANGUAGES:
+            return value
+    return None
 
 
-@app.command()
-def report(
-    roster: RosterArg = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output workbook (.xlsx).")] = Path("raportti.xlsx"),
-    rules: RulesOpt = None,
-    lang: LangOpt = Lang.fi,
-    season: SeasonOpt = None,
-    pseudonymize: PseudonymizeOpt = False,
-    key: KeyOpt = None,
-    quiet: QuietOpt = False,
-) -> None:
-    """The Excel report: key figures, centrality, brokers, coverage matrices and findings."""
-    from verkosto.report import write_report
-
-    with _Progress(quiet) as progress:
-        path, G = _graph(progress, roster, season, pseudonymize, key, lang.value)
-        with progress.step(f"{output.name}: writing"):
-            write_report(G, output, rules=rules, lang=lang.value, protect=[path])
-    typer.echo(f"{output}")
-
-
-@app.command()
-def validate(roster: Annotated[Path, typer.Argument(help="Roster file to check.")], season: SeasonOpt = None) -> None:
-    """Check a roster and print every error and warning found (exit 1 on errors)."""
-    from verkosto.load import validate_roster
-
-    problems = validate_roster(roster, season=season)
-    for problem in problems:
-        typer.echo(f"{problem.severity}: {problem}")
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    typer.echo(f"{roster.name}: {errors} errors, {warnings} warnings")
-    if errors:
-        raise typer.Exit(1)
-
-
-@app.command()
-def template(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output workbook.")] = Path("pohja.xlsx"),
-    lang: LangOpt = Lang.fi,
-) -> None:
-    """Write an empty roster workbook with all sheets, headers and drop-down lists."""
-    from verkosto.template import write_template
-
-    write_template(output, lang=lang.value)
-    typer.echo(f"{output}: roster template")
+app = build_app(_language_of(sys.argv[1:]))
 
 
 def main() -> None:
-    app()
+    build_app(_language_of(sys.argv[1:]))()
 
 
 if __name__ == "__main__":

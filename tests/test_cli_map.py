@@ -12,7 +12,7 @@ from verkosto.example import example_path
 from verkosto.graph import build_graph
 from verkosto.load import load_roster
 
-runner = CliRunner()
+runner = CliRunner(env={"VERKOSTO_LANG": "en"})  # the English messages asserted below
 
 
 def run(*args, cwd=None):
@@ -29,7 +29,8 @@ def test_map_of_the_bundled_example(in_tmp):
     result = run("map")
     G = build_graph(load_roster(example_path()))
     assert result.exit_code == 0, result.output
-    assert result.output == f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n"
+    assert result.stdout == f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n"
+    assert result.stderr == "No roster given: using the fictitious example pirkanmaa_2024-2025.xlsx.\n"
     html = (in_tmp / "verkostokartta.html").read_text(encoding="utf-8")
     assert "2024-2025" in html and "pirkanmaa_2024-2025.xlsx" in html
     assert not re.search(r"[\w.+-]+@[\w-]+\.\w+", html.replace("@license", "")), "an e-mail address leaked"
@@ -64,7 +65,7 @@ def test_missing_group_column_fails_with_one_line_and_writes_nothing(in_tmp):
 
 def test_output_in_a_missing_folder(in_tmp):
     result = run("map", "-o", "nope/kartta.html")
-    assert (result.exit_code, result.output) == (
+    assert (result.exit_code, result.stderr.splitlines()[-1] + "\n") == (
         1,
         "Error: nope/kartta.html: the folder 'nope' does not exist; create it or choose another output path\n",
     )
@@ -83,7 +84,7 @@ def test_never_writes_over_the_roster(in_tmp):
 
 def test_unknown_map_format(in_tmp):
     result = run("map", "-o", "kartta.gif")
-    assert (result.exit_code, result.output) == (1, "Error: kartta.gif: unknown map format '.gif'; use .html, .png, .svg or .pdf\n")
+    assert (result.exit_code, result.stderr.splitlines()[-1] + "\n") == (1, "Error: kartta.gif: unknown map format '.gif'; use .html, .png, .svg or .pdf\n")
     assert list(in_tmp.iterdir()) == []
 
 
@@ -123,7 +124,20 @@ def test_template_command(in_tmp):
     assert (in_tmp / "pohja.xlsx").stat().st_size > 4000
 
 
-def test_every_command_has_help():
-    for command in ("map", "validate", "template"):
-        result = run(command, "--help")
-        assert result.exit_code == 0 and "Usage" in result.output
+def test_every_command_has_help_in_finnish_and_english():
+    from cli import build_app
+
+    commands = ("map", "metrics", "coverage", "report", "validate", "template")
+    registered = build_app("fi").registered_commands
+    assert {c.name or c.callback.__name__ for c in registered} == set(commands)
+    words = {"fi": ("Käyttö:", "Valitsimet", "Näytä tämä ohje ja lopeta."),
+             "en": ("Usage:", "Options", "Show this message and exit.")}
+    for lang, (usage, panel, help_option) in words.items():
+        app_ = build_app(lang)
+        for command in commands:
+            result = CliRunner().invoke(app_, [command, "--help"])
+            assert result.exit_code == 0, result.output
+            assert usage in result.output and panel in result.output and help_option in result.output
+            assert "<bool>" not in result.output
+    assert "Piirrä verkostokartta" in CliRunner().invoke(build_app("fi"), ["map", "--help"]).output
+    assert "Draw the network map" in CliRunner().invoke(build_app("en"), ["map", "--help"]).output

@@ -64,6 +64,8 @@ def test_metrics_table_in_the_terminal(florentine):
 
 def test_metrics_xlsx_needs_an_output_file():
     result = run("metrics", "--format", "xlsx")
+    assert (result.exit_code, result.output) == (1, "Virhe: xlsx-muoto tarvitsee tulostiedoston; lisää -o keskeisyys.xlsx\n")
+    result = run("metrics", "--format", "xlsx", "--lang", "en")
     assert (result.exit_code, result.output) == (1, "Error: the xlsx format needs an output file; add -o keskeisyys.xlsx\n")
 
 
@@ -81,7 +83,7 @@ def test_coverage_json_strict_and_csv(tmp_path):
     ]
     assert run("coverage", path, "--strict").exit_code == 3
     csv = run("coverage", path, "--format", "csv").output
-    assert csv.startswith("rule,severity,subject,missing,message\n")  # the runner folds CRLF
+    assert csv.startswith("rule,severity,node,subject,missing,params,message\n")  # the runner folds CRLF
 
 
 def test_report_keeps_formula_like_names_as_text(tmp_path):
@@ -100,8 +102,8 @@ def test_report_keeps_formula_like_names_as_text(tmp_path):
                 assert not re.search(r"<f[ >]", xml) and 't="e"' not in xml, name
     workbook = load_workbook(out)
     assert workbook.sheetnames == [
-        "Tiedot", "Yhteenveto", "Henkilöt", "Organisaatiot", "Välittäjät", "Tasolinkit",
-        "Nivelhenkilöt", "Sektori x taso", "Sektori x ryhmä", "Kunta x sektori", "Havainnot",
+        "Tiedot", "Yhteenveto", "Havainnot", "Henkilöt", "Organisaatiot", "Välittäjät", "Tasolinkit",
+        "Nivelhenkilöt", "Sektori x taso", "Sektori x ryhmä", "Kunta x sektori",
     ]
     persons = {c.value for c in workbook["Henkilöt"]["A"][1:]}
     assert set(hostile) <= persons
@@ -118,6 +120,6 @@ def test_report_in_english(tmp_path):
     out = tmp_path / "report.xlsx"
     assert run("report", "-o", out, "--lang", "en").exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames[:3] == ["About", "Summary", "Persons"]
+    assert book.sheetnames[:4] == ["About", "Summary", "Findings", "Persons"]
     findings = [[c.value for c in row] for row in book["Findings"].iter_rows(min_row=2)]
-    assert ["local-sectors", "Gap", "Kuhmoisten perhekeskuksen ohjausryhmä", "Parish"] == findings[0][:4]
+    assert ["Sectors of the local steering group", "Gap", "Kuhmoisten perhekeskuksen ohjausryhmä", "Parish"] == findings[0][:4]

@@ -22,6 +22,7 @@ from verkosto.coverage import (
 from verkosto.errors import VerkostoError
 from verkosto.graph import build_graph
 from verkosto.load import load_roster
+from verkosto.present import finding_message
 
 PROV, KOORD = "Maakunnallinen ohjausryhmä", "Eteläinen koordinaatioryhmä"
 AKAA_OR, KP = "Akaan ohjausryhmä", "Kohtaamispaikkaverkosto"
@@ -109,7 +110,7 @@ def findings(G, **kwargs):
 
 
 def messages(G, lang="fi"):
-    return check_rules(G, lang=lang)["message"].tolist()
+    return [finding_message(record, lang) for record in check_rules(G).to_dict("records")]
 
 
 # ------------------------------------------------------------------------ default rules
@@ -190,6 +191,8 @@ def test_provincial_sectors(tmp_path):
 def test_contact_person(tmp_path):
     G = graph(tmp_path, with_role(COMPLETE, "Daniel Dahl", KP, "Jäsen"))
     assert findings(G) == [("contact-person", "gap", KP, [])]
+    record = check_rules(G).iloc[0]
+    assert (record["node"], record["params"]) == (f"group:{KP}", {"kind": "contact_person", "roles": ["contact"]})
     assert messages(G) == ["Kohtaamispaikkaverkosto: ei jäsentä roolissa Yhdyshenkilö"]
 
 
@@ -348,8 +351,9 @@ def test_missing_rules_file(tmp_path):
 
 
 def test_unknown_language(tmp_path):
+    finding = check_rules(graph(tmp_path, with_role(COMPLETE, "Daniel Dahl", KP, "Jäsen"))).iloc[0]
     with pytest.raises(ValueError, match="unknown language 'sv'"):
-        check_rules(graph(tmp_path, COMPLETE), lang="sv")
+        finding_message(finding, "sv")
 
 
 # ----------------------------------------------------------------------------- matrices
@@ -423,11 +427,11 @@ def test_municipality_sector_matrix(small):
 
 
 def test_coverage_report(small):
-    report = coverage_report(small, lang="en")
+    report = coverage_report(small)
     assert set(report) == {"matrices", "findings"}
     assert set(report["matrices"]) == {"sector_tier", "sector_group", "municipality_sector"}
     pd.testing.assert_frame_equal(report["matrices"]["sector_tier"], sector_tier_matrix(small))
-    pd.testing.assert_frame_equal(report["findings"], check_rules(small, lang="en"))
+    pd.testing.assert_frame_equal(report["findings"], check_rules(small))
 
 
 # ------------------------------------------------------------------------ example data

@@ -373,22 +373,17 @@ def sector_group(n: int) -> pd.DataFrame:
 
 FINDINGS = pd.DataFrame(
     [
-        [
-            "local-sectors",
-            "gap",
-            "Kunta 01: ohjausryhmä",
-            "parish",
-            "Kunta 01: ohjausryhmä: ei edustajaa sektorilta Seurakunta",
-        ],
+        ["local-sectors", "gap", "group:Kunta 01: ohjausryhmä", "Kunta 01: ohjausryhmä", ["parish"], {"kind": "sectors"}],
         [
             "tier-link",
             "risk",
+            "group:Kunta 02: ohjausryhmä",
             "Kunta 02: ohjausryhmä",
-            "",
-            "Kunta 02: ohjausryhmä: vain yksi jäsen ylemmällä tasolla",
+            [],
+            {"kind": "tier_link_risk", "parents": ["Eteläinen koordinaatioryhmä"]},
         ],
     ],
-    columns=["rule", "severity", "subject", "missing", "message"],
+    columns=["rule", "severity", "node", "subject", "missing", "params"],
 )
 
 
@@ -409,7 +404,10 @@ def test_coverage_svg_in_finnish(tmp_path):
     assert {"Maakunnallinen", "Alueellinen", "Paikallinen"} <= set(texts)
     assert {"Sektori × taso", "Sektori × ryhmä", "Havainnot", "Kunta 07: ohjausryhmä", "12"} <= set(texts)
     assert "● Kunta 01: ohjausryhmä: ei edustajaa sektorilta Seurakunta" in all_text(path)
-    assert "○ Kunta 02: ohjausryhmä: vain yksi jäsen ylemmällä tasolla" in all_text(path)
+    assert (
+        "○ Kunta 02: ohjausryhmä: vain yksi jäsen istuu myös ylemmän tason ryhmässä (Eteläinen koordinaatioryhmä)"
+        in " ".join(all_text(path).split())
+    )
 
 
 def test_coverage_svg_in_english(tmp_path):

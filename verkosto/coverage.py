@@ -15,6 +15,7 @@ A sector is present in a group when a member represents an organisation of that 
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -27,7 +28,7 @@ import pandas as pd
 from .errors import VerkostoError
 from .graph import node_id, nodes_of_kind
 from .metrics import _group_key, _memberships, _parents
-from .schema import SECTORS, TIER_ORDER, VOCABULARIES, aliases, fold, label
+from .schema import SECTORS, TIER_ORDER, VOCABULARIES, aliases, fold
 
 __all__ = [
     "Rule",
@@ -43,7 +44,7 @@ __all__ = [
     "coverage_report",
 ]
 
-FINDING_COLUMNS = ["rule", "severity", "subject", "missing", "message"]
+FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "params"]
 GAP, RISK = "gap", "risk"
 
 
@@ -238,6 +239,10 @@ class _Roster:
         self.groups = sorted(nodes_of_kind(G, "group"), key=lambda g: _group_key(G, g))
         self.members = _memberships(G)
 
+    @functools.cached_property
+    def parents(self) -> dict[str, list[str]]:
+        return _parents(self.G)
+
     def attr(self, group: str, key: str) -> str:
         return self.G.nodes[group].get(key) or ""
 
@@ -289,64 +294,25 @@ def _names(keys: dict[str, str]) -> list[str]:
 
 # ------------------------------------------------------------------------------- checks
 
-MESSAGES = {
-    "fi": {
-        "local_steering_group": "{subject}: kunnalta puuttuu {what}",
-        "sectors": "{subject}: ei edustajaa {sectorword} {names}",
-        "contact_person": "{subject}: ei jäsentä roolissa {roles}",
-        "no_chairs": "{subject}: ei jäsentä roolissa {roles}",
-        "few_sectors": "{subject}: puheenjohtajisto ({roles}) vain {count} sektorilta ({present}); odotus vähintään {min}",
-        "tier_link_gap": "{subject}: kukaan jäsenistä ei istu ylemmän tason ryhmässä ({parents})",
-        "tier_link_risk": "{subject}: vain yksi jäsen istuu myös ylemmän tason ryhmässä ({parents})",
-        "sectors_on_every_tier": "{subject} taso: ei edustajaa {sectorword} {names}",
-        "meeting_place_coverage": "{subject}: ei jäsentä {municipalityword} {names}",
-        "sector_one": "sektorilta",
-        "sector_many": "sektoreilta",
-        "municipality_one": "kunnasta",
-        "municipality_many": "kunnista",
-        "or": " tai ",
-    },
-    "en": {
-        "local_steering_group": "{subject}: the municipality has no {what}",
-        "sectors": "{subject}: no member from {sectorword} {names}",
-        "contact_person": "{subject}: no member in the role {roles}",
-        "no_chairs": "{subject}: no member in the role {roles}",
-        "few_sectors": "{subject}: the chairs ({roles}) come from {count} sector(s) only ({present}); at least {min} expected",
-        "tier_link_gap": "{subject}: no member also sits in the group above ({parents})",
-        "tier_link_risk": "{subject}: only one member also sits in the group above ({parents})",
-        "sectors_on_every_tier": "{subject} tier: no member from {sectorword} {names}",
-        "meeting_place_coverage": "{subject}: no member from {municipalityword} {names}",
-        "sector_one": "the sector",
-        "sector_many": "the sectors",
-        "municipality_one": "the municipality",
-        "municipality_many": "the municipalities",
-        "or": " or ",
-    },
-}
-
 
 class _Findings:
-    def __init__(self, rule: Rule, lang: str):
-        self.rule, self.lang, self.rows = rule, lang, []
-        self.text = MESSAGES[lang]
+    """The findings of one rule as canonical rows (the words come at the edge:
+    :func:`verkosto.present.finding_message`)."""
 
-    def add(self, severity: str, subject: str, missing: list[str], message: str, **values) -> None:
+    def __init__(self, rule: Rule):
+        self.rule, self.rows = rule, []
+
+    def add(self, severity: str, node: str | None, subject: str, missing, kind: str, **params) -> None:
         self.rows.append(
             {
                 "rule": self.rule.id,
                 "severity": severity,
+                "node": node,
                 "subject": subject,
                 "missing": list(missing),
-                "message": self.text[message].format(subject=values.pop("shown", subject), **values),
+                "params": {"kind": kind, **params},
             }
         )
-
-    def labels(self, vocabulary: str, values, joiner: str = ", ") -> str:
-        return joiner.join(label(vocabulary, v, self.lang) for v in values)
-
-    def sectors(self, missing: list[str]) -> dict[str, str]:
-        word = self.text["sector_one" if len(missing) == 1 else "sector_many"]
-        return {"sectorword": word, "names": self.labels("sector", missing)}
 
 
 def _check_local_steering_group(r: _Roster, rule: Rule, out: _Findings) -> None:
@@ -361,11 +327,10 @@ def _check_local_steering_group(r: _Roster, rule: Rule, out: _Findings) -> None:
                 named.setdefault(fold(municipality), municipality)
     covered = {fold(r.attr(g, "municipality")) for g in r.select(rule)}
     missing = {key: name for key, name in named.items() if key not in covered}
-    tiers = out.labels("tier", rule.tiers, out.text["or"]) if rule.tiers else ""
-    types = out.labels("group_type", rule.group_types, out.text["or"]) if rule.group_types else ""
-    what = f"{tiers.lower()} {types.lower()}".strip() or ("ryhmä" if out.lang == "fi" else "group")
     for name in _names(missing):
-        out.add(GAP, name, [], "local_steering_group", what=what)
+        out.add(
+            GAP, None, name, [], "local_steering_group", tiers=list(rule.tiers), group_types=list(rule.group_types)
+        )
 
 
 def _check_sectors(r: _Roster, rule: Rule, out: _Findings) -> None:
@@ -373,7 +338,7 @@ def _check_sectors(r: _Roster, rule: Rule, out: _Findings) -> None:
         present = r.sectors([group])
         missing = [s for s in rule.sectors if s not in present]
         if missing:
-            out.add(GAP, r.name(group), missing, "sectors", **out.sectors(missing))
+            out.add(GAP, group, r.name(group), missing, "sectors")
 
 
 def _check_contact_person(r: _Roster, rule: Rule, out: _Findings) -> None:
@@ -382,14 +347,11 @@ def _check_contact_person(r: _Roster, rule: Rule, out: _Findings) -> None:
         if not any(
             wanted & set(d.get("roles") or (d.get("role"),)) for d in r.members.get(group, {}).values()
         ):
-            out.add(
-                GAP, r.name(group), [], "contact_person", roles=out.labels("role", rule.roles, out.text["or"])
-            )
+            out.add(GAP, group, r.name(group), [], "contact_person", roles=list(rule.roles))
 
 
 def _check_multi_sector_chairs(r: _Roster, rule: Rule, out: _Findings) -> None:
     wanted = set(rule.roles)
-    roles = out.labels("role", rule.roles, out.text["or"])
     for group in r.select(rule):
         sectors = {
             r.sector_of(d["organisation"])
@@ -397,34 +359,33 @@ def _check_multi_sector_chairs(r: _Roster, rule: Rule, out: _Findings) -> None:
             if wanted & set(d.get("roles") or (d.get("role"),))
         }
         if not sectors:
-            out.add(GAP, r.name(group), [], "no_chairs", roles=roles)
+            out.add(GAP, group, r.name(group), [], "no_chairs", roles=list(rule.roles))
         elif len(sectors) < rule.min_sectors:
-            present = out.labels("sector", [s for s in SECTORS if s in sectors])
             out.add(
                 GAP,
+                group,
                 r.name(group),
                 [],
                 "few_sectors",
-                roles=roles.lower(),
-                count=len(sectors),
-                present=present,
-                min=rule.min_sectors,
+                roles=list(rule.roles),
+                present=[s for s in SECTORS if s in sectors],
+                min_sectors=rule.min_sectors,
             )
 
 
 def _check_tier_link(r: _Roster, rule: Rule, out: _Findings) -> None:
-    parents = _parents(r.G)
+    parents = r.parents
     for group in r.select(rule):
         above = parents.get(group)
         if not above:
             continue  # nothing above this group in the roster
         upper = set().union(*(r.members.get(p, {}) for p in above))
         linkers = set(r.members.get(group, {})) & upper
-        shown = ", ".join(r.name(p) for p in above)
+        names = [r.name(p) for p in above]
         if not linkers:
-            out.add(GAP, r.name(group), [], "tier_link_gap", parents=shown)
+            out.add(GAP, group, r.name(group), [], "tier_link_gap", parents=names)
         elif len(linkers) == 1:
-            out.add(RISK, r.name(group), [], "tier_link_risk", parents=shown)
+            out.add(RISK, group, r.name(group), [], "tier_link_risk", parents=names)
 
 
 def _check_sectors_on_every_tier(r: _Roster, rule: Rule, out: _Findings) -> None:
@@ -434,14 +395,7 @@ def _check_sectors_on_every_tier(r: _Roster, rule: Rule, out: _Findings) -> None
         present = r.sectors([g for g in r.groups if r.attr(g, "tier") == tier])
         missing = [s for s in rule.sectors if s not in present]
         if missing:
-            out.add(
-                GAP,
-                tier,
-                missing,
-                "sectors_on_every_tier",
-                shown=label("tier", tier, out.lang),
-                **out.sectors(missing),
-            )
+            out.add(GAP, node_id("tier", tier), tier, missing, "sectors_on_every_tier")
 
 
 def _check_meeting_place_coverage(r: _Roster, rule: Rule, out: _Findings) -> None:
@@ -460,15 +414,7 @@ def _check_meeting_place_coverage(r: _Roster, rule: Rule, out: _Findings) -> Non
         present = {fold(r.member_municipality(p, d)) for p, d in r.members.get(group, {}).items()}
         missing = _names({k: v for k, v in expected.items() if k not in present})
         if missing:
-            word = out.text["municipality_one" if len(missing) == 1 else "municipality_many"]
-            out.add(
-                GAP,
-                r.name(group),
-                missing,
-                "meeting_place_coverage",
-                municipalityword=word,
-                names=", ".join(missing),
-            )
+            out.add(GAP, group, r.name(group), missing, "meeting_place_coverage")
 
 
 CHECKS = {
@@ -485,8 +431,6 @@ CHECKS = {
 def check_rules(
     G: nx.MultiDiGraph,
     rules: Sequence[Rule] | str | Path | None = None,
-    *,
-    lang: str = "fi",
 ) -> pd.DataFrame:
     """Check the coverage rules against a roster's graph.
 
@@ -496,17 +440,24 @@ def check_rules(
         The graph from :func:`~verkosto.graph.build_graph`.
     rules : list of Rule, or path of a rules file, optional
         By default the rules shipped with verkosto. Disabled rules are skipped.
-    lang : {"fi", "en"}
-        Language of the messages.
 
     Returns
     -------
     DataFrame
-        ``rule, severity, subject, missing, message``, one row per finding, in rule order.
-        ``severity`` is ``gap`` (not met) or ``risk`` (met by one person only); ``subject``
-        the group's name, the municipality or the canonical tier, as in the roster;
-        ``missing`` the canonical sectors or the municipalities missing (else empty);
-        ``message`` says it in words.
+        ``rule, severity, node, subject, missing, params``, one row per finding, in rule
+        order, all canonical (no words: :func:`verkosto.present.finding_message` says a
+        finding in Finnish or English).
+
+        - ``severity``: ``gap`` (not met) or ``risk`` (met by one person only);
+        - ``node``: the graph node the finding is about — the group (``group:<name>``) or
+          the tier (``tier:<tier>``) — or None for a municipality, which has no node;
+        - ``subject``: the group's name, the municipality or the canonical tier, as in the
+          roster;
+        - ``missing``: the canonical sectors or the municipalities missing (else empty);
+        - ``params``: what the words need: ``kind`` (which check found it: ``sectors``,
+          ``no_chairs``, ``few_sectors``, ``tier_link_gap`` …) and, by kind, ``roles``,
+          ``present`` (sectors), ``min_sectors``, ``parents`` (names of the groups above),
+          ``tiers`` and ``group_types``.
 
     Notes
     -----
@@ -542,22 +493,23 @@ def check_rules(
     >>> o = pd.DataFrame([{"organisation": "Akaan kaupunki", "sector": "municipality",
     ...     "municipality": "Akaa", "region": ""}])
     >>> c = pd.DataFrame(columns=["source", "target", "source_kind", "target_kind", "type", "weight"])
-    >>> findings = check_rules(build_graph(Roster(m, g, o, c)), lang="en")
-    >>> findings[["rule", "subject", "missing"]].values.tolist()[:2]
-    [['local-sectors', 'Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['contact-person', 'Akaan ohjausryhmä', []]]
-    >>> findings["message"].iloc[0]
-    'Akaan ohjausryhmä: no member from the sectors Wellbeing services county, Parish, NGO'
+    >>> findings = check_rules(build_graph(Roster(m, g, o, c)))
+    >>> findings[["rule", "node", "missing"]].values.tolist()[:2]
+    [['local-sectors', 'group:Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['contact-person', 'group:Akaan ohjausryhmä', []]]
+    >>> findings["params"].iloc[1]
+    {'kind': 'contact_person', 'roles': ['contact']}
     """
-    if lang not in MESSAGES:
-        raise ValueError(f"unknown language '{lang}'; choose one of {', '.join(MESSAGES)}")
+    return _check(_Roster(G), rules)
+
+
+def _check(r: _Roster, rules) -> pd.DataFrame:
     if rules is None or isinstance(rules, (str, Path)):
         rules = load_rules(rules)
-    r = _Roster(G)
     rows = []
     for rule in rules:
         if not rule.enabled:
             continue
-        out = _Findings(rule, lang)
+        out = _Findings(rule)
         CHECKS[rule.kind](r, rule, out)
         rows.extend(out.rows)
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
@@ -600,8 +552,11 @@ def sector_tier_matrix(G: nx.MultiDiGraph, *, count: str = "organisations") -> p
         Rows: every canonical sector, in schema order (index ``sector``); columns: the tiers
         present, provincial first (``tier``); integer counts.
     """
+    return _sector_tier(_Roster(G), count)
+
+
+def _sector_tier(r: _Roster, count: str = "organisations") -> pd.DataFrame:
     _check_count(count)
-    r = _Roster(G)
     cells = defaultdict(set)
     for group in r.groups:
         for person, organisation, sector in r.representation(group):
@@ -615,8 +570,11 @@ def sector_group_matrix(G: nx.MultiDiGraph, *, count: str = "organisations") -> 
     Rows: every canonical sector in schema order; columns: group names ordered by tier
     (provincial first), then name. See :func:`sector_tier_matrix` for ``count``.
     """
+    return _sector_group(_Roster(G), count)
+
+
+def _sector_group(r: _Roster, count: str = "organisations") -> pd.DataFrame:
     _check_count(count)
-    r = _Roster(G)
     cells = defaultdict(set)
     for group in r.groups:
         for person, organisation, sector in r.representation(group):
@@ -631,7 +589,10 @@ def municipality_sector_matrix(G: nx.MultiDiGraph) -> pd.DataFrame:
     municipality), sorted; columns: every canonical sector in schema order; values: distinct
     organisations represented.
     """
-    r = _Roster(G)
+    return _municipality_sector(_Roster(G))
+
+
+def _municipality_sector(r: _Roster) -> pd.DataFrame:
     cells = defaultdict(set)
     rows: dict[str, str] = {}
     for group in r.local_steering_groups():
@@ -645,8 +606,6 @@ def municipality_sector_matrix(G: nx.MultiDiGraph) -> pd.DataFrame:
 def coverage_report(
     G: nx.MultiDiGraph,
     rules: Sequence[Rule] | str | Path | None = None,
-    *,
-    lang: str = "fi",
 ) -> dict:
     """Everything the coverage report shows: the three matrices and the rule findings.
 
@@ -655,13 +614,14 @@ def coverage_report(
     dict
         ``{"matrices": {"sector_tier": ..., "sector_group": ..., "municipality_sector": ...},
         "findings": DataFrame}`` — matrices count organisations; findings as
-        :func:`check_rules`.
+        :func:`check_rules`. The roster is read from the graph once for all four.
     """
+    r = _Roster(G)
     return {
         "matrices": {
-            "sector_tier": sector_tier_matrix(G),
-            "sector_group": sector_group_matrix(G),
-            "municipality_sector": municipality_sector_matrix(G),
+            "sector_tier": _sector_tier(r),
+            "sector_group": _sector_group(r),
+            "municipality_sector": _municipality_sector(r),
         },
-        "findings": check_rules(G, rules, lang=lang),
+        "findings": _check(r, rules),
     }

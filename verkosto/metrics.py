@@ -432,11 +432,22 @@ def _centrality_networkx(
 NODE_METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector")
 
 
-def node_metrics(G: nx.MultiDiGraph, *, weighted: bool = False) -> dict[str, dict[str, float]]:
+def node_metrics(
+    G: nx.MultiDiGraph, *, weighted: bool = False, tables: dict[str, pd.DataFrame] | None = None
+) -> dict[str, dict[str, float]]:
     """Key metrics of every person, organisation and group, for tooltips and node sizes.
 
     Each kind is measured in its own network (persons, organisations, groups), so a
     person's betweenness is comparable with other persons' only.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The graph from :func:`~verkosto.graph.build_graph`.
+    weighted : bool
+        As in :func:`centrality`.
+    tables : dict, optional
+        ``{network: centrality table}`` already computed for the three networks.
 
     Returns
     -------
@@ -446,7 +457,7 @@ def node_metrics(G: nx.MultiDiGraph, *, weighted: bool = False) -> dict[str, dic
     """
     values: dict[str, dict[str, float]] = {}
     for network in ("persons", "organisations", "groups"):
-        table = centrality(G, network=network, weighted=weighted)
+        table = tables[network] if tables else centrality(G, network=network, weighted=weighted)
         for row in table[["node", *NODE_METRICS]].itertuples(index=False):
             values[row[0]] = dict(zip(NODE_METRICS, (float(v) for v in row[1:])))
     return values
@@ -610,7 +621,7 @@ def _cut_points(P: nx.Graph):
         yield cut, pieces
 
 
-def articulation_points(G: nx.MultiDiGraph) -> pd.DataFrame:
+def articulation_points(G: nx.MultiDiGraph, *, projection: nx.Graph | None = None) -> pd.DataFrame:
     """Persons without whom the persons network falls apart, and which groups they hold on.
 
     Removing a cut point (articulation point) of the persons network splits its connected
@@ -624,6 +635,8 @@ def articulation_points(G: nx.MultiDiGraph) -> pd.DataFrame:
     ----------
     G : networkx.MultiDiGraph
         The graph from :func:`~verkosto.graph.build_graph`.
+    projection : networkx.Graph, optional
+        Its persons network, when already built (:func:`verkosto.graph.persons`).
 
     Returns
     -------
@@ -633,7 +646,7 @@ def articulation_points(G: nx.MultiDiGraph) -> pd.DataFrame:
         ``n_cut_off_persons`` the number of persons outside the remaining largest piece.
         Rows by ``n_cut_off`` (highest first), then node id.
     """
-    P = persons(G)
+    P = persons(G) if projection is None else projection
     members = _memberships(G)
     rows = []
     for cut, pieces in _cut_points(P):
@@ -729,7 +742,7 @@ def _density(n: int, m: int) -> float:
     return d
 
 
-def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
+def indicators(G: nx.MultiDiGraph, *, projection: nx.Graph | None = None) -> pd.DataFrame:
     """Key figures of the network overall, per tier and per region.
 
     A scope's persons are the members of its groups: every group (``overall``), the groups
@@ -740,6 +753,8 @@ def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
     ----------
     G : networkx.MultiDiGraph
         The graph from :func:`~verkosto.graph.build_graph`.
+    projection : networkx.Graph, optional
+        Its persons network, when already built (:func:`verkosto.graph.persons`).
 
     Returns
     -------
@@ -762,7 +777,7 @@ def indicators(G: nx.MultiDiGraph) -> pd.DataFrame:
 
     members = _memberships(G)
     groups = sorted(nodes_of_kind(G, "group"), key=lambda g: _group_key(G, g))
-    P = persons(G)
+    P = persons(G) if projection is None else projection
     # The persons network as index arrays, and as an igraph graph for its components: a
     # scope's figures are then array operations instead of walks over networkx subgraph views.
     index = {node: i for i, node in enumerate(P)}

@@ -872,10 +872,12 @@ def _heatmap(
 def _findings_text(findings: pd.DataFrame, lang: str, width: int) -> str:
     import textwrap
 
+    from verkosto.present import finding_message
+
     lines = []
-    for row in findings.head(_MAX_FINDINGS).itertuples(index=False):
-        mark = "●" if str(getattr(row, "severity", "")) == "gap" else "○"
-        message = short_label(getattr(row, "message", "") or getattr(row, "subject", ""), 200)
+    for record in findings.head(_MAX_FINDINGS).to_dict("records"):
+        mark = "●" if str(record.get("severity", "")) == "gap" else "○"
+        message = short_label(finding_message(record, lang), 200)
         lines.append(textwrap.fill(f"{mark} {message}", width, subsequent_indent="   "))
     if len(findings) > _MAX_FINDINGS:
         lines.append(text("static.more", lang).format(count=len(findings) - _MAX_FINDINGS))
@@ -1016,7 +1018,7 @@ def draw_coverage(
     lang : {"fi", "en"}
         Language of headings and of sector and tier names.
     findings : pandas.DataFrame, optional
-        Rule findings (``rule, severity, subject, missing, message``); the first
+        Canonical rule findings (as :func:`verkosto.coverage.check_rules`); the first
         ones are listed with the heatmaps.
     protect : iterable of paths
         Files never to overwrite.

@@ -1,0 +1,193 @@
+"""One analysis of a roster, shared by every view: the graph, its projections, metrics and findings.
+
+:func:`analyse` reads (or takes) a roster and returns an :class:`Analysis`. Nothing is computed
+until a view asks for it, and nothing is computed twice: the map, the report, the coverage
+and metrics tables, the static images and a notebook all read the same object.
+
+>>> from verkosto import analyse
+>>> a = analyse()                              # the bundled example's latest season
+>>> a.graph.number_of_nodes() > 500, a.network("persons") is a.network("persons")
+(True, True)
+>>> sorted(a.findings["rule"].unique())[:2]
+['contact-person', 'local-sectors']
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+from . import coverage, graph, metrics
+from .load import Roster, load_roster
+
+__all__ = ["Analysis", "analyse"]
+
+
+@dataclass(eq=False)
+class Analysis:
+    """The graph of a roster and everything measured on it, each computed once on demand.
+
+    Build one with :func:`analyse`. Tables are canonical (English snake_case columns,
+    canonical values, graph node ids); :mod:`verkosto.present` turns them into words.
+
+    Attributes
+    ----------
+    roster : Roster
+        The roster, already pseudonymised when asked.
+    rules : list of Rule
+        The coverage rules checked.
+    weighted : bool
+        Whether centrality follows tie strengths (distance ``1/weight``).
+    sample : int or None
+        Betweenness estimated from this many sampled sources, exact when None.
+    pseudonymized : bool
+        Whether person names were replaced by pseudonyms.
+    """
+
+    roster: Roster | None
+    rules: list[coverage.Rule]
+    weighted: bool = False
+    sample: int | None = None
+    pseudonymized: bool = False
+    _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
+    _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_graph(
+        cls, G: nx.MultiDiGraph, *, rules=None, weighted: bool = False, sample: int | None = None
+    ) -> Analysis:
+        """The analysis of a graph built elsewhere (by hand, or by :func:`verkosto.graph.build_graph`)."""
+        rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
+        analysis = cls(None, rule_list, weighted=weighted, sample=sample)
+        analysis.__dict__["graph"] = G  # the cached_property's slot
+        return analysis
+
+    @functools.cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The network of persons, organisations, groups and tiers (:func:`verkosto.graph.build_graph`)."""
+        if self.roster is None:
+            raise ValueError("an Analysis made from_graph has its graph already")
+        return graph.build_graph(self.roster)
+
+    @property
+    def season(self) -> str | None:
+        return self.graph.graph.get("season")
+
+    @property
+    def source(self) -> str:
+        return self.graph.graph.get("source") or ""
+
+    @property
+    def warnings(self) -> list:
+        """The roster's warnings (problems of severity ``warning``), for every view to show."""
+        return [p for p in self.roster.problems if p.severity == "warning"] if self.roster else []
+
+    def network(self, name: str) -> nx.Graph:
+        """A projection: ``persons``, ``organisations``, ``groups`` or ``collaboration``."""
+        if name not in self._networks:
+            self._networks[name] = graph.project(self.graph, name)
+        return self._networks[name]
+
+    def centrality(self, network: str = "persons") -> pd.DataFrame:
+        """:func:`verkosto.metrics.centrality` of one network, with this analysis' options."""
+        if network not in self._centrality:
+            self._centrality[network] = metrics.centrality(
+                self.network(network), weighted=self.weighted, sample=self.sample
+            )
+        return self._centrality[network]
+
+    @functools.cached_property
+    def node_metrics(self) -> dict[str, dict[str, float]]:
+        """Metrics of every person, organisation and group, each in its own network."""
+        networks = ("persons", "organisations", "groups")
+        return metrics.node_metrics(self.graph, tables={n: self.centrality(n) for n in networks})
+
+    @functools.cached_property
+    def structural_holes(self) -> pd.DataFrame:
+        """Burt's constraint and effective size of the organisations."""
+        return metrics.structural_holes(self.graph)
+
+    @functools.cached_property
+    def brokerage(self) -> pd.DataFrame:
+        return metrics.brokerage(self.graph)
+
+    @functools.cached_property
+    def tier_links(self) -> pd.DataFrame:
+        return metrics.tier_links(self.graph)
+
+    @functools.cached_property
+    def articulation_points(self) -> pd.DataFrame:
+        return metrics.articulation_points(self.graph, projection=self.network("persons"))
+
+    @functools.cached_property
+    def indicators(self) -> pd.DataFrame:
+        return metrics.indicators(self.graph, projection=self.network("persons"))
+
+    @functools.cached_property
+    def _coverage(self) -> dict:
+        return coverage.coverage_report(self.graph, self.rules)
+
+    @property
+    def findings(self) -> pd.DataFrame:
+        """Canonical rule findings (:func:`verkosto.coverage.check_rules`)."""
+        return self._coverage["findings"]
+
+    @property
+    def matrices(self) -> dict[str, pd.DataFrame]:
+        """The coverage matrices: ``sector_tier``, ``sector_group``, ``municipality_sector``."""
+        return self._coverage["matrices"]
+
+
+def analyse(
+    roster: Roster | str | Path | None = None,
+    *,
+    season: str | None = None,
+    rules: list[coverage.Rule] | str | Path | None = None,
+    weighted: bool = False,
+    sample: int | None = None,
+    pseudonymize: bool = False,
+    key: bytes | None = None,
+) -> Analysis:
+    """The analysis of a roster: a :class:`Roster`, a roster file, or None for the bundled example.
+
+    Parameters
+    ----------
+    roster : Roster, path or None
+        A loaded roster, a roster file (``.xlsx``, ``.xlsm``, ``.ods``, ``.csv``), or None for
+        the bundled example's latest season (or *season*).
+    season : str, optional
+        The season to keep when the roster file holds several.
+    rules : list of Rule or path, optional
+        Coverage rules; by default the shipped ``data/rules.toml``.
+    weighted : bool
+        Centrality along tie strengths (distance ``1/weight``) instead of hops.
+    sample : int, optional
+        Estimate betweenness from this many sampled sources.
+    pseudonymize : bool
+        Replace every person's name by a pseudonym before anything is computed.
+    key : bytes, optional
+        Secret of keyed pseudonyms (:func:`verkosto.privacy.read_key`), the same in every
+        season; implies *pseudonymize*.
+
+    Raises
+    ------
+    RosterError
+        When the roster file cannot be read or is invalid (the message names file, sheet,
+        row and column).
+    RulesError
+        When the rules file is invalid.
+    """
+    if roster is None or isinstance(roster, (str, Path)):
+        from .example import example_path
+
+        roster = load_roster(roster if roster is not None else example_path(season), season=season)
+    if pseudonymize or key is not None:
+        from .privacy import pseudonymize as pseudonymized
+
+        roster = pseudonymized(roster, key=key)
+    rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
+    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None)

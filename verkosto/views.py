@@ -1,0 +1,95 @@
+"""The views of one :class:`~verkosto.analysis.Analysis`: the map, the images, the tables.
+
+Each function takes the analysis and writes or returns one view; the command line calls
+exactly one of them per command, and a notebook can call the same.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import Analysis
+from .errors import OutputError
+from .i18n import current_language, text
+from .present import finding_message
+
+__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "findings_for_map", "write_map", "write_coverage_image"]
+
+IMAGE_FORMATS = (".png", ".svg", ".pdf")
+MAP_FORMATS = (".html", *IMAGE_FORMATS)
+
+
+def findings_for_map(analysis: Analysis, lang: str | None = None) -> pd.DataFrame:
+    """The analysis' findings with their ``message`` in *lang*, as the map shows them."""
+    lang = lang or current_language()
+    findings = analysis.findings
+    return findings.assign(message=[finding_message(r, lang) for r in findings.to_dict("records")])
+
+
+def write_map(
+    analysis: Analysis,
+    path: str | os.PathLike,
+    *,
+    layout: str = "tiers",
+    lang: str | None = None,
+    title: str | None = None,
+    size_by: str | None = None,
+    generated: str | None = None,
+    protect=(),
+) -> Path:
+    """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
+
+    The page shows every node's metrics and the groups' findings; both come from *analysis*,
+    computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
+    for *layout*, *title*, *size_by* and *generated*.
+
+    Raises
+    ------
+    OutputError
+        For another file suffix, a missing folder or the input roster as output.
+    """
+    lang = lang or current_language()
+    suffix = Path(path).suffix.lower()
+    if suffix == ".html":
+        from .render import write_html
+
+        return write_html(
+            analysis.graph,
+            path,
+            layout=layout,
+            lang=lang,
+            title=title,
+            size_by=size_by,
+            metrics=analysis.node_metrics,
+            findings=findings_for_map(analysis, lang),
+            generated=generated,
+            protect=protect,
+        )
+    if suffix in IMAGE_FORMATS:
+        from .static import draw_map
+
+        return draw_map(
+            analysis.graph,
+            path,
+            layout=layout,
+            lang=lang,
+            title=title,
+            size_by=size_by,
+            metrics=analysis.node_metrics,  # type: ignore[arg-type]
+            protect=protect,
+        )
+    raise OutputError(text("output.map_format", lang, path=str(path), suffix=suffix))
+
+
+def write_coverage_image(
+    analysis: Analysis, path: str | os.PathLike, *, lang: str | None = None, protect=()
+) -> Path:
+    """The coverage matrices as heatmaps with the first findings beside them (``.png/.svg/.pdf``)."""
+    from .static import draw_coverage
+
+    return draw_coverage(
+        analysis.matrices, path, lang=lang or current_language(), findings=analysis.findings, protect=protect
+    )
