@@ -83,11 +83,13 @@ class _Group(_Words, TyperGroup):
     """Shows verkosto's own errors as one line on stderr and exits 1, never a traceback."""
 
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except VerkostoError as err:
-            typer.echo(text("cli.error", message=str(err)), err=True)
-            ctx.exit(1)
+        # The language a command sets (--lang) lasts for that command only.
+        with language(None):
+            try:
+                return super().invoke(ctx)
+            except VerkostoError as err:
+                typer.echo(text("cli.error", message=str(err)), err=True)
+                ctx.exit(1)
 
 
 class _Progress:

@@ -137,6 +137,6 @@ def test_malformed_file_through_the_cli(tmp_path, monkeypatch, name):
     monkeypatch.chdir(tmp_path)
     path = malformed.make(tmp_path, name)
     for command in (["map", path.name], ["report", path.name], ["metrics", path.name, "--format", "csv"]):
-        result = CliRunner().invoke(app, command)
+        result = CliRunner().invoke(app, [*command, "--lang", "en"])
         assert (result.exit_code, result.output) == (1, f"Error: {malformed.CASES[name][1]}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
