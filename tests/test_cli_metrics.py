@@ -63,7 +63,7 @@ def test_metrics_table_in_the_terminal(florentine):
 
 
 def test_metrics_xlsx_needs_an_output_file():
-    result = run("metrics", "--format", "xlsx")
+    result = CliRunner(env={"VERKOSTO_LANG": "en"}).invoke(app, ["metrics", "--format", "xlsx"])
     assert (result.exit_code, result.output) == (1, "Error: the xlsx format needs an output file; add -o keskeisyys.xlsx\n")
 
 
