@@ -172,7 +172,8 @@ def _rule(source: str, number: int, table, seen: set[str]) -> Rule:
     defaults, required = RULE_KINDS[kind]
     for key in table:
         if key not in COMMON_KEYS and key not in defaults:
-            raise RulesError("rules.unknown_option", **where, option=key, kind=kind, allowed=(*COMMON_KEYS, *defaults))
+            allowed = (*COMMON_KEYS, *defaults)
+            raise RulesError("rules.unknown_option", **where, option=key, kind=kind, allowed=allowed)
     for key in required:
         if key not in table:
             raise RulesError("rules.missing_option", **where, kind=kind, option=key)

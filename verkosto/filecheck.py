@@ -138,7 +138,9 @@ def _check_sheet(xml: bytes, sheet: str, result: WorkbookCheck) -> Message | Non
         if height * width > MAX_CELLS:
             first = f"{_letters(min(cols))}{min(rows)}"
             last = f"{_letters(max(cols))}{max(rows)}"
-            return Message("file.sheet_too_large", name=sheet, first=first, last=last, height=height, width=width)
+            return Message(
+                "file.sheet_too_large", name=sheet, first=first, last=last, height=height, width=width
+            )
     if b"<f" in xml:
         missing = [ref.decode() for ref, body in _FORMULA_CELL.findall(xml) if b"<f" in body and not _HAS_VALUE.search(body)]
         if missing:

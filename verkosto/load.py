@@ -191,7 +191,8 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
     except Exception as err:  # calamine raises several unrelated types for broken files
         if "cell limit" in str(err).lower():
             raise reader.fatal("file.cell_limit") from None
-        raise reader.fatal("file.unreadable_workbook", suffix=reader.path.suffix, error=type(err).__name__) from None
+        error = type(err).__name__
+        raise reader.fatal("file.unreadable_workbook", suffix=reader.path.suffix, error=error) from None
     return sheets
 
 
@@ -268,7 +269,12 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
     for column in columns:
         if column.required and column not in header.values():
             reader.error(
-                "roster.missing_column", sheet=sheet, row=header_row, column=column.fi, name=column.fi, english=column.en
+                "roster.missing_column",
+                sheet=sheet,
+                row=header_row,
+                column=column.fi,
+                name=column.fi,
+                english=column.en,
             )
     headers = {c.key: f"{normalize_text(grid[header_at][j])} ({column_letter(first_col + j)})" for j, c in header.items()}
     records, rows = [], []
