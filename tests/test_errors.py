@@ -85,7 +85,7 @@ def test_file_not_found(tmp_path):
         (
             "far.xlsx",  # thousands grouped with a space, as Finnish writes them
             "far.xlsx: taulukko Jäsenyydet ulottuu alueelle A1:XFD1048576 (1 048 576 riviä × 16 384 saraketta) "
-            "eikä sitä voi lukea; poista luettelon ulkopuoliset rivit ja sarakkeet ja tallenna uudelleen",
+            "ja on liian suuri luettavaksi; poista luettelon ulkopuoliset rivit ja sarakkeet ja tallenna uudelleen",
         ),
     ],
 )
