@@ -41,6 +41,30 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: needs headless Chromium at /usr/bin/chromium (playwright)")
 
 
+# --- languages --------------------------------------------------------------------------
+#
+# verkosto speaks Finnish unless told otherwise; tests that assert English messages ask for it.
+
+
+@pytest.fixture
+def english():
+    """Every message in English inside the test (as ``--lang en`` chooses)."""
+    from verkosto.i18n import language
+
+    with language("en"):
+        yield
+
+
+@pytest.fixture
+def default_language(monkeypatch):
+    """The language a user gets without choosing one: no ``--lang``, no ``VERKOSTO_LANG``."""
+    from verkosto import i18n
+
+    monkeypatch.delenv("VERKOSTO_LANG", raising=False)
+    monkeypatch.setattr(i18n, "_chosen", None)
+    assert i18n.current_language() == "fi"
+
+
 # --- graphs -----------------------------------------------------------------------------
 
 

@@ -336,7 +336,7 @@ def test_rules_from_a_path_and_switched_off(tmp_path):
         ),
     ],
 )
-def test_malformed_rules(tmp_path, text, problem):
+def test_malformed_rules(tmp_path, text, problem, english):
     path = tmp_path / "rules.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError) as caught:
@@ -345,7 +345,7 @@ def test_malformed_rules(tmp_path, text, problem):
     assert isinstance(caught.value, VerkostoError) and "\n" not in str(caught.value)
 
 
-def test_missing_rules_file(tmp_path):
+def test_missing_rules_file(tmp_path, english):
     with pytest.raises(RulesError, match=r"nothing\.toml: file not found; check the path$"):
         check_rules(graph(tmp_path, COMPLETE), rules=tmp_path / "nothing.toml")
 

@@ -1,10 +1,15 @@
-"""Reading and validating rosters: formats, normalisation, and one exact line per error."""
+"""Reading and validating rosters: formats, normalisation, and one exact line per error.
+
+The messages are asserted in English; tests/test_errors.py asserts the Finnish default.
+"""
 
 import pytest
 
 from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_ods, write_xlsx
 from verkosto.errors import RosterError
 from verkosto.load import load_roster, validate_roster
+
+pytestmark = pytest.mark.usefixtures("english")
 
 ALLOWED_SECTORS = (
     "Allowed values: Kunta, Hyvinvointialue, Seurakunta, Järjestö, Kela, Oppilaitos, "

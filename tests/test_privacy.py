@@ -74,7 +74,7 @@ def test_different_keys_give_different_pseudonyms(tmp_path):
     assert (a != b).mean() > 0.99
 
 
-def test_short_key_is_refused(tmp_path):
+def test_short_key_is_refused(tmp_path, english):
     (tmp_path / "k").write_text("short")
     with pytest.raises(VerkostoError, match="^k: the key is too short \\(5 bytes\\); use at least 16 random bytes$"):
         read_key(tmp_path / "k")
@@ -126,7 +126,7 @@ def test_pseudonymised_outputs_hold_no_name(tmp_path, names, command, suffix):
     assert names_in(shown, names) or command[0] == "coverage"  # the check would see a name
 
 
-def test_warnings_quoting_names_are_dropped(tmp_path):
+def test_warnings_quoting_names_are_dropped(tmp_path, english):
     rows = [
         ["Henkilö", "Organisaatio", "Sektori", "Ryhmä", "Taso", "Sähköposti"],
         ["Aino Aalto", "Kela", "Kela", "G1", "Paikallinen", "a@x.example"],

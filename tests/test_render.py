@@ -251,7 +251,7 @@ def test_write_html_writes_utf8_and_returns_the_path(tmp_path, small_network):
     assert os.listdir(tmp_path) == ["kartta.html"]
 
 
-def test_write_html_leaves_the_old_file_when_writing_fails(tmp_path, small_network, monkeypatch):
+def test_write_html_leaves_the_old_file_when_writing_fails(tmp_path, small_network, monkeypatch, english):
     target = tmp_path / "kartta.html"
     target.write_text("old")
 

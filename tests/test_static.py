@@ -322,7 +322,7 @@ def test_suffix_in_capitals(tmp_path, small_network):
     assert draw_map(small_network, tmp_path / "KARTTA.PNG").read_bytes().startswith(b"\x89PNG")
 
 
-def test_missing_folder(tmp_path, small_network):
+def test_missing_folder(tmp_path, small_network, english):
     path = tmp_path / "puuttuu" / "kartta.png"
     with pytest.raises(OutputError) as info:
         draw_map(small_network, path)
@@ -331,7 +331,7 @@ def test_missing_folder(tmp_path, small_network):
     )
 
 
-def test_never_overwrites_the_roster(tmp_path, small_network):
+def test_never_overwrites_the_roster(tmp_path, small_network, english):
     roster = tmp_path / "roster.svg"
     roster.write_text("input", encoding="utf-8")
     with pytest.raises(OutputError) as info:

@@ -31,7 +31,7 @@ def test_english_template(tmp_path):
     assert [c.value for c in book["Collaboration"][1]] == ["From", "To", "Type", "Weight"]
 
 
-def test_empty_template_is_a_clear_error(tmp_path):
+def test_empty_template_is_a_clear_error(tmp_path, english):
     path = write_template(tmp_path / "pohja.xlsx")
     with pytest.raises(RosterError) as info:
         load_roster(path)

@@ -25,8 +25,9 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from .errors import VerkostoError
+from .errors import Message, VerkostoError
 from .graph import node_id, nodes_of_kind
+from .i18n import text
 from .metrics import _group_key, _memberships, _parents
 from .schema import SECTORS, TIER_ORDER, VOCABULARIES, aliases, fold
 
@@ -49,7 +50,23 @@ GAP, RISK = "gap", "risk"
 
 
 class RulesError(VerkostoError):
-    """A rules file cannot be read or holds an invalid rule; the message names the file."""
+    """A rules file cannot be read or holds an invalid rule; the message names the file.
+
+    ``rule`` is the rule the error concerns: its ``id``, or its number in the file (from 1)
+    when it has no id.
+    """
+
+    def __init__(self, key: str, /, *, file: str, rule: str | int | None = None, **params: object):
+        super().__init__(key, file=file, **params)
+        self.rule = rule
+
+    def location(self, lang: str) -> list[str]:
+        where = super().location(lang)
+        if isinstance(self.rule, int):
+            where.append(text("rules.rule_number", lang, number=self.rule))
+        elif self.rule is not None:
+            where.append(text("rules.rule_id", lang, id=self.rule))
+        return [": ".join(where)]
 
 
 @dataclass(frozen=True)
@@ -117,18 +134,22 @@ def default_rules_path() -> Path:
     return data / "rules.toml"
 
 
-def _values(where: str, key: str, value, vocabulary: str) -> tuple[str, ...]:
+def _values(where: dict, key: str, value, vocabulary: str) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
-        raise RulesError(f"{where}: '{key}' must be a name or a list of names, e.g. {key} = [\"...\"]")
+        raise RulesError("rules.not_names", **where, option=key)
     table = aliases(vocabulary)
     result = []
     for item in items:
         canonical = table.get(fold(item))
         if canonical is None:
-            allowed = ", ".join(VOCABULARIES[vocabulary])
             raise RulesError(
-                f"{where}: unknown {vocabulary.replace('_', ' ')} '{item}' in '{key}'; allowed: {allowed}"
+                "rules.unknown_value",
+                **where,
+                vocabulary=Message(f"vocabulary.{vocabulary}"),
+                value=item,
+                option=key,
+                allowed=tuple(VOCABULARIES[vocabulary]),
             )
         if canonical not in result:
             result.append(canonical)
@@ -136,35 +157,35 @@ def _values(where: str, key: str, value, vocabulary: str) -> tuple[str, ...]:
 
 
 def _rule(source: str, number: int, table, seen: set[str]) -> Rule:
-    where = f"{source}: rule {number}"
+    where: dict = {"file": source, "rule": number}
     if not isinstance(table, dict):
-        raise RulesError(f"{where}: write each rule as a [[rule]] table")
+        raise RulesError("rules.not_a_table", **where)
     rule_id = table.get("id")
     if not isinstance(rule_id, str) or not rule_id.strip():
-        raise RulesError(f"{where}: missing 'id'; give the rule a name, e.g. id = \"local-sectors\"")
-    where = f"{source}: rule '{rule_id}'"
+        raise RulesError("rules.missing_id", **where)
+    where = {"file": source, "rule": rule_id}
     if rule_id in seen:
-        raise RulesError(f"{where}: the id is used twice; give each rule its own id")
+        raise RulesError("rules.duplicate_id", **where)
     kind = table.get("kind")
     if kind not in RULE_KINDS:
-        problem = f"kind '{kind}' is not a check" if "kind" in table else "missing 'kind'"
-        raise RulesError(f"{where}: {problem}; use one of {', '.join(RULE_KINDS)}")
+        problem = "rules.unknown_kind" if "kind" in table else "rules.missing_kind"
+        raise RulesError(problem, **where, kind=kind, kinds=tuple(RULE_KINDS))
     defaults, required = RULE_KINDS[kind]
     for key in table:
         if key not in COMMON_KEYS and key not in defaults:
-            allowed = ", ".join([*COMMON_KEYS, *defaults])
-            raise RulesError(f"{where}: unknown key '{key}' for kind {kind}; allowed keys: {allowed}")
+            allowed = (*COMMON_KEYS, *defaults)
+            raise RulesError("rules.unknown_option", **where, option=key, kind=kind, allowed=allowed)
     for key in required:
         if key not in table:
-            raise RulesError(f"{where}: kind {kind} needs '{key}'")
+            raise RulesError("rules.missing_option", **where, kind=kind, option=key)
     fields: dict[str, object] = {"id": rule_id, "kind": kind}
     for key in ("description_fi", "description_en"):
         if not isinstance(table.get(key, ""), str):
-            raise RulesError(f"{where}: '{key}' must be text in quotes")
+            raise RulesError("rules.not_text", **where, option=key)
         fields[key] = table.get(key, "")
     enabled = table.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise RulesError(f"{where}: 'enabled' must be true or false")
+        raise RulesError("rules.not_boolean", **where)
     fields["enabled"] = enabled
     for key, default in defaults.items():
         field, vocabulary = PARAMETERS[key]
@@ -173,7 +194,7 @@ def _rule(source: str, number: int, table, seen: set[str]) -> Rule:
             fields[field] = value
         elif vocabulary is None:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise RulesError(f"{where}: '{key}' must be a whole number ≥ 1")
+                raise RulesError("rules.not_whole_number", **where, option=key)
             fields[field] = value
         else:
             fields[field] = _values(where, key, value, vocabulary)
@@ -209,17 +230,17 @@ def load_rules(path: str | Path | None = None) -> list[Rule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise RulesError(f"{source}: file not found; check the path") from None
+        raise RulesError("file.not_found", file=source) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise RulesError(f"{source}: cannot be read ({type(err).__name__}); save it as UTF-8 text") from err
+        raise RulesError("rules.unreadable", file=source, error=type(err).__name__) from err
     except tomllib.TOMLDecodeError as err:
-        raise RulesError(f"{source}: not valid TOML: {' '.join(str(err).split())}") from err
+        raise RulesError("rules.not_toml", file=source, detail=" ".join(str(err).split())) from err
     for key in data:
         if key != "rule":
-            raise RulesError(f"{source}: unknown top-level key '{key}'; write each rule as a [[rule]] table")
+            raise RulesError("rules.unknown_top_level", file=source, option=key)
     tables = data.get("rule")
     if not isinstance(tables, list) or not tables:
-        raise RulesError(f"{source}: no rules; write each rule as a [[rule]] table")
+        raise RulesError("rules.none", file=source)
     rules, seen = [], set()
     for number, table in enumerate(tables, start=1):
         rule = _rule(source, number, table, seen)

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import column_letter
+from .errors import Message, column_letter
 
 __all__ = ["WorkbookCheck", "check_workbook", "MAX_CELLS", "MAX_UNZIPPED_BYTES"]
 
@@ -22,13 +22,13 @@ MAX_UNZIPPED_BYTES = 1 << 30
 MAX_RATIO = 200  # zip members that expand more than this (and are large) are bombs
 MAX_MEMBERS = 10_000
 
+# First bytes of files that are not workbooks -> the catalogue key saying what they are.
 SIGNATURES = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an encrypted (password-protected) workbook or an old .xls file; "
-     "open it in Excel or LibreOffice and save it as .xlsx without a password"),
-    (b"\x89PNG", "is a PNG image, not a workbook"),
-    (b"\xff\xd8\xff", "is a JPEG image, not a workbook"),
-    (b"%PDF", "is a PDF document, not a workbook"),
-    (b"GIF8", "is a GIF image, not a workbook"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "file.encrypted"),
+    (b"\x89PNG", "file.png"),
+    (b"\xff\xd8\xff", "file.jpeg"),
+    (b"%PDF", "file.pdf"),
+    (b"GIF8", "file.gif"),
 )
 
 _CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
@@ -43,7 +43,7 @@ _SHEET_REL_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*
 class WorkbookCheck:
     """What the check found: a reason to refuse the file, and warnings to pass on."""
 
-    refusal: str | None = None
+    refusal: Message | None = None
     sheet: str | None = None
     formulas_without_values: dict[str, list[str]] = field(default_factory=dict)
 
@@ -81,19 +81,19 @@ def check_workbook(path: Path) -> WorkbookCheck:
     """Inspect a workbook file without parsing its sheets into memory.
 
     Returns a :class:`WorkbookCheck` whose ``refusal`` says, in one sentence, why the file
-    must not be opened (``None`` when it may be).
+    must not be opened (``None`` when it may be): a catalogue message naming no file.
     """
     with open(path, "rb") as handle:
         head = handle.read(8)
     for signature, reason in SIGNATURES:
         if head.startswith(signature):
-            return WorkbookCheck(reason)
+            return WorkbookCheck(Message(reason))
     if not head.startswith(b"PK"):
-        return WorkbookCheck(f"is not a {path.suffix} workbook (it is not a zip archive); save the roster again as .xlsx")
+        return WorkbookCheck(Message("file.not_zip", suffix=path.suffix))
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        return WorkbookCheck(f"is a damaged {path.suffix} workbook (broken zip archive); save the roster again")
+        return WorkbookCheck(Message("file.broken_zip", suffix=path.suffix))
     with book:
         return _check_members(book)
 
@@ -101,12 +101,12 @@ def check_workbook(path: Path) -> WorkbookCheck:
 def _check_members(book: zipfile.ZipFile) -> WorkbookCheck:
     members = book.infolist()
     if len(members) > MAX_MEMBERS:
-        return WorkbookCheck(f"holds {len(members):,} files inside the archive; this is not a roster workbook")
+        return WorkbookCheck(Message("file.too_many_members", count=len(members)))
     if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-        return WorkbookCheck("would expand to more than 1 GB (a zip bomb?); this is not a roster workbook")
+        return WorkbookCheck(Message("file.too_large_unzipped"))
     for member in members:
         if member.file_size > 10_000_000 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            return WorkbookCheck(f"holds a part that expands more than {MAX_RATIO}-fold (a zip bomb?); this is not a roster workbook")
+            return WorkbookCheck(Message("file.zip_bomb", ratio=MAX_RATIO))
     result = WorkbookCheck()
     names = _sheet_names(book)
     for member in members:
@@ -116,9 +116,9 @@ def _check_members(book: zipfile.ZipFile) -> WorkbookCheck:
             with book.open(member) as stream:
                 head = stream.read(4096)
         except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError):
-            return WorkbookCheck(f"is a damaged workbook (part {member.filename} cannot be read); save the roster again")
+            return WorkbookCheck(Message("file.broken_part", part=member.filename))
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            return WorkbookCheck("contains XML entity declarations (an XML bomb?); save the roster again from Excel or LibreOffice")
+            return WorkbookCheck(Message("file.xml_entities"))
         if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
             sheet = names.get(member.filename, member.filename)
             refusal = _check_sheet(book.read(member), sheet, result)
@@ -127,7 +127,7 @@ def _check_members(book: zipfile.ZipFile) -> WorkbookCheck:
     return result
 
 
-def _check_sheet(xml: bytes, sheet: str, result: WorkbookCheck) -> str | None:
+def _check_sheet(xml: bytes, sheet: str, result: WorkbookCheck) -> Message | None:
     rows, cols = [], []
     for letters, digits in _CELL.findall(xml):
         cols.append(_column_number(letters))
@@ -138,9 +138,8 @@ def _check_sheet(xml: bytes, sheet: str, result: WorkbookCheck) -> str | None:
         if height * width > MAX_CELLS:
             first = f"{_letters(min(cols))}{min(rows)}"
             last = f"{_letters(max(cols))}{max(rows)}"
-            return (
-                f"sheet {sheet} spans {first}:{last} ({height:,} rows × {width:,} columns), too large to read; "
-                "delete the rows and columns beyond the roster and save again"
+            return Message(
+                "file.sheet_too_large", name=sheet, first=first, last=last, height=height, width=width
             )
     if b"<f" in xml:
         missing = [ref.decode() for ref, body in _FORMULA_CELL.findall(xml) if b"<f" in body and not _HAS_VALUE.search(body)]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._perf import paused_gc
-from .errors import Problem, RosterError, column_letter
+from .errors import Message, Problem, RosterError, column_letter
 from .filecheck import check_workbook
 from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
 
@@ -126,18 +126,20 @@ class _Reader:
             table = self._aliases[vocabulary] = aliases(vocabulary)
         return table
 
-    def error(self, message: str, sheet=None, row=None, column=None) -> None:
-        self.problems.append(Problem("error", self.name, message, sheet, row, column))
+    def error(self, key: str, /, *, sheet=None, row=None, column=None, **params) -> None:
+        """Record an error: the catalogue *key* and its values, where it is in the file."""
+        self.problems.append(Problem("error", self.name, key, params, sheet, row, column))
 
-    def warn(self, message: str, sheet=None, row=None, column=None) -> None:
-        self.problems.append(Problem("warning", self.name, message, sheet, row, column))
+    def warn(self, key: str, /, *, sheet=None, row=None, column=None, **params) -> None:
+        self.problems.append(Problem("warning", self.name, key, params, sheet, row, column))
 
     @property
     def failed(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
-    def fatal(self, message: str, sheet=None, row=None, column=None) -> RosterError:
-        self.error(message, sheet, row, column)
+    def fatal(self, key: str, /, *, sheet=None, **params) -> RosterError:
+        """Record an error that stops reading, and the RosterError to raise with it."""
+        self.error(key, sheet=sheet, **params)
         return RosterError([p for p in self.problems if p.severity == "error"])
 
 
@@ -167,10 +169,12 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
 
     check = check_workbook(reader.path)
     if check.refusal:
-        raise reader.fatal(check.refusal)
+        raise reader.fatal(check.refusal.key, **check.refusal.params)
     for sheet, cells in check.formulas_without_values.items():
-        shown = ", ".join(cells[:10]) + (f" and {len(cells) - 10} more" if len(cells) > 10 else "")
-        reader.warn(f"formulas without a saved value in {shown} are read as empty; open the file in Excel and save it", sheet)
+        shown = tuple(cells[:10])
+        if len(cells) > 10:
+            shown = Message("warning.formulas.more", cells=shown, count=len(cells) - 10)
+        reader.warn("warning.formulas", sheet=sheet, cells=shown)
     try:
         book = calamine.CalamineWorkbook.from_path(str(reader.path))
         sheets = {}
@@ -183,14 +187,12 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
             _fill_merged(grid, start, sheet.merged_cell_ranges or ())
             sheets[meta.name] = (start[0] + 1, start[1], grid)
     except calamine.PasswordError:
-        raise reader.fatal("the workbook is password-protected; save an unprotected copy") from None
+        raise reader.fatal("file.password") from None
     except Exception as err:  # calamine raises several unrelated types for broken files
         if "cell limit" in str(err).lower():
-            raise reader.fatal("a sheet is too large to read; delete the rows and columns beyond the roster and save again") from None
-        raise reader.fatal(
-            f"cannot be read as a {reader.path.suffix} workbook ({type(err).__name__}); "
-            "open it in Excel or LibreOffice and save it again"
-        ) from None
+            raise reader.fatal("file.cell_limit") from None
+        error = type(err).__name__
+        raise reader.fatal("file.unreadable_workbook", suffix=reader.path.suffix, error=error) from None
     return sheets
 
 
@@ -211,9 +213,9 @@ def _fill_merged(grid: list[list[str]], start: tuple[int, int], ranges) -> None:
 def _decode_csv(reader: _Reader) -> str:
     data = reader.path.read_bytes()
     if not data.strip():
-        raise reader.fatal("the file is empty; export the roster again with its header row")
+        raise reader.fatal("file.empty")
     if b"\x00" in data[:4096]:
-        raise reader.fatal("is not a text CSV file (it contains binary data); save the roster as CSV (UTF-8)")
+        raise reader.fatal("file.binary_csv")
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -221,10 +223,10 @@ def _decode_csv(reader: _Reader) -> str:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1252 decodes nearly everything
-        raise reader.fatal("is not UTF-8 or Windows-1252 text; save the roster as CSV (UTF-8)")
+        raise reader.fatal("file.encoding")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > 8:
-        raise reader.fatal("is not a text CSV file (it contains binary data); save the roster as CSV (UTF-8)")
+        raise reader.fatal("file.binary_csv")
     return text
 
 
@@ -260,18 +262,19 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
         if len(found) > len(header) and any(c.required for c in found.values()):
             header_at, header = i, found
     if header_at is None:
-        names = ", ".join(f"'{c.fi}'" for c in columns if c.required)
-        reader.error(f"no header row found; the first row should hold the column names {names}", sheet, first_row)
+        names = tuple(f"'{c.fi}'" for c in columns if c.required)
+        reader.error("roster.no_header", sheet=sheet, row=first_row, columns=names)
         return None
     header_row = first_row + header_at
     for column in columns:
         if column.required and column not in header.values():
             reader.error(
-                f"required column '{column.fi}' is missing; add a column headed '{column.fi}' "
-                f"(or '{column.en}')",
-                sheet,
-                header_row,
-                column.fi,
+                "roster.missing_column",
+                sheet=sheet,
+                row=header_row,
+                column=column.fi,
+                name=column.fi,
+                english=column.en,
             )
     headers = {c.key: f"{normalize_text(grid[header_at][j])} ({column_letter(first_col + j)})" for j, c in header.items()}
     records, rows = [], []
@@ -281,7 +284,7 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
             raw = row[j] if j < len(row) else ""
             text, control = reader.cell(raw)
             if control:
-                reader.warn("control characters removed", sheet, i, headers[column.key])
+                reader.warn("warning.control_characters", sheet=sheet, row=i, column=headers[column.key])
             record[column.key] = text
         if any(record.values()):
             records.append(record)
@@ -299,35 +302,37 @@ def _sheet_kind(name: str) -> str | None:
 # ---------------------------------------------------------------------------- checking
 
 
-def _suggest(value: str, vocabulary: str) -> str:
+def _suggestion(value: str, vocabulary: str) -> str | None:
+    """The allowed value closest to *value*, as a planner writes it (its Finnish label)."""
     options = {fold(fi): fi for fi, _en, _extra in VOCABULARIES[vocabulary].values()}
     options.update({fold(k): label(vocabulary, v) for k, v in aliases(vocabulary).items()})
     close = difflib.get_close_matches(fold(value), list(options), n=1, cutoff=0.6)
-    allowed = ", ".join(fi for fi, _en, _extra in VOCABULARIES[vocabulary].values())
-    hint = f"did you mean '{options[close[0]]}'? " if close else ""
-    return f"{hint}Allowed values: {allowed}"
-
-
-VOCABULARY_NAMES = {"sector": "sector", "tier": "tier", "role": "role", "group_type": "group type"}
+    return options[close[0]] if close else None
 
 
 def _canonical(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary: str) -> str | None:
     canonical = reader.aliases(vocabulary).get(reader.fold(value))
     if canonical is None:
+        suggestion = _suggestion(value, vocabulary)
         reader.error(
-            f"unknown {VOCABULARY_NAMES[vocabulary]} '{value}'; {_suggest(value, vocabulary)}",
-            table.sheet,
-            row,
-            table.headers[key],
+            "roster.unknown_value.suggest" if suggestion else "roster.unknown_value",
+            sheet=table.sheet,
+            row=row,
+            column=table.headers[key],
+            vocabulary=Message(f"vocabulary.{vocabulary}"),
+            value=value,
+            suggestion=suggestion,
+            allowed=tuple(fi for fi, _en, _extra in VOCABULARIES[vocabulary].values()),
         )
     return canonical
 
 
-def _required(reader: _Reader, table: _Table, row: int, record: dict, key: str, fix: str = "") -> bool:
+def _required(reader: _Reader, table: _Table, row: int, record: dict, key: str, fix: str = "cell") -> bool:
+    """Whether the cell of *key* is filled in; if not, an error whose fix is ``roster.empty.<fix>``."""
     if record.get(key):
         return True
     if key in table.headers:
-        reader.error(f"empty cell; {fix or 'fill it in or delete the row'}", table.sheet, row, table.headers[key])
+        reader.error(f"roster.empty.{fix}", sheet=table.sheet, row=row, column=table.headers[key])
     return False
 
 
@@ -337,8 +342,13 @@ def _number(reader: _Reader, table: _Table, row: int, key: str, value: str, *, i
     except ValueError:
         number = None
     if number is None or number < 0 or number != number or (integer and not number.is_integer()):
-        kind = "a whole number" if integer else "a number"
-        reader.error(f"'{value}' is not {kind} ≥ 0; write {kind} or leave the cell empty", table.sheet, row, table.headers[key])
+        reader.error(
+            "roster.not_a_whole_number" if integer else "roster.not_a_number",
+            sheet=table.sheet,
+            row=row,
+            column=table.headers[key],
+            value=value,
+        )
         return None
     return number
 
@@ -348,7 +358,7 @@ def _find_season(reader: _Reader, values: list[str], season: str | None) -> str 
     if season is not None:
         return normalize_text(season)
     if len(seasons) > 1:
-        raise reader.fatal(f"the roster holds several seasons ({', '.join(seasons)}); choose one with --season")
+        raise reader.fatal("roster.several_seasons", seasons=tuple(seasons))
     if seasons:
         return seasons[0]
     match = re.search(r"(\d{4})[-_–](\d{4})", reader.name)
@@ -363,16 +373,16 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
     reader = _Reader(path)
     try:
         if not path.is_file():
-            raise reader.fatal("file not found; check the path" if not path.exists() else "is not a file")
+            raise reader.fatal("file.not_found" if not path.exists() else "file.not_a_file")
         if path.stat().st_size == 0:
-            raise reader.fatal("the file is empty; export the roster again with its header row")
+            raise reader.fatal("file.empty")
         suffix = path.suffix.lower()
         if suffix in WORKBOOK_SUFFIXES:
             raw = _read_workbook(reader)
         elif suffix in (".csv", ".txt"):
             raw = _read_csv(reader)
         else:
-            raise reader.fatal(f"unsupported file type '{path.suffix}'; save the roster as .xlsx, .ods or .csv")
+            raise reader.fatal("file.unsupported", suffix=path.suffix)
         with paused_gc():  # one dict per row and cell text: see verkosto._perf
             roster = _build(reader, raw, season)
     except RosterError:
@@ -386,10 +396,7 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
         if len(raw) == 1:  # a single unnamed sheet is the memberships sheet, as in a CSV
             kinds = {name: "memberships" for name in raw}
         else:
-            found = ", ".join(raw) or "none"
-            raise reader.fatal(
-                f"no sheet named 'Jäsenyydet' (Memberships) or 'Yhteistyö' (Collaboration); sheets found: {found}"
-            )
+            raise reader.fatal("roster.no_roster_sheet", sheets=tuple(raw) or Message("roster.no_sheets"))
     tables = {}
     for name, kind in kinds.items():
         if kind is None or kind in tables:
@@ -397,7 +404,7 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
         first_row, first_col, grid = raw[name]
         if not any(any(cell for cell in row) for row in grid):
             if kind == "memberships":
-                reader.error("the sheet is empty; add the header row and one row per person per group", name)
+                reader.error("roster.empty_sheet", sheet=name)
             continue
         table = _table(reader, name, kind, first_row, first_col, grid)
         if table is not None:
@@ -406,7 +413,7 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
         raise RosterError([p for p in reader.problems if p.severity == "error"])
     if not any(tables[k].records for k in ("memberships", "collaborations") if k in tables):
         sheet = tables["memberships"].sheet if "memberships" in tables else None
-        raise reader.fatal("no rows below the header; add one row per person per group", sheet)
+        raise reader.fatal("roster.no_rows", sheet=sheet)
     return tables
 
 
@@ -422,8 +429,8 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     season = _find_season(reader, [m["season"] for m in memberships], season)
     if season and any(m["season"] for m in memberships):
         if not any(m["season"] == season for m in memberships):
-            found = ", ".join(sorted({m["season"] for m in memberships if m["season"]}))
-            raise reader.fatal(f"no rows for season '{season}'; the roster holds {found}")
+            found = tuple(sorted({m["season"] for m in memberships if m["season"]}))
+            raise reader.fatal("roster.no_such_season", season=season, found=found)
         memberships = [m for m in memberships if m["season"] in (season, "")]
     return Roster(
         memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
@@ -451,14 +458,14 @@ def _organisations(reader: _Reader, table: _Table | None) -> dict[str, dict]:
     if table is None:
         return result
     for row, record in zip(table.rows, table.records):
-        if not _required(reader, table, row, record, "organisation", "write the organisation's name or delete the row"):
+        if not _required(reader, table, row, record, "organisation", "organisation"):
             continue
         sector = None
-        if _required(reader, table, row, record, "sector", "write the organisation's sector"):
+        if _required(reader, table, row, record, "sector", "sector"):
             sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
         key = fold(record["organisation"])
         if key in result:
-            reader.warn(f"organisation '{record['organisation']}' is listed twice; the first row is used", table.sheet, row)
+            reader.warn("warning.organisation_twice", sheet=table.sheet, row=row, name=record["organisation"])
             continue
         result[key] = {
             "organisation": record["organisation"],
@@ -475,10 +482,10 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
     if table is None:
         return result
     for row, record in zip(table.rows, table.records):
-        if not _required(reader, table, row, record, "group", "write the group's name or delete the row"):
+        if not _required(reader, table, row, record, "group", "group"):
             continue
         tier = None
-        if _required(reader, table, row, record, "tier", "write the group's tier (Maakunnallinen, Alueellinen or Paikallinen)"):
+        if _required(reader, table, row, record, "tier", "tier"):
             tier = _canonical(reader, table, row, "tier", record["tier"], "tier")
         group_type = _type_from_name(record["group"])
         if record.get("group_type"):
@@ -488,7 +495,7 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
             meetings = _number(reader, table, row, "meetings", record["meetings"], integer=True)
         key = fold(record["group"])
         if key in result:
-            reader.warn(f"group '{record['group']}' is listed twice; the first row is used", table.sheet, row)
+            reader.warn("warning.group_twice", sheet=table.sheet, row=row, name=record["group"])
             continue
         result[key] = {
             "group": record["group"],
@@ -516,8 +523,14 @@ def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict
             continue
         if fold(parent) not in groups:
             close = difflib.get_close_matches(parent, [g["group"] for g in groups.values()], n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "add the parent group as a row of this sheet"
-            reader.error(f"unknown parent group '{parent}'; {hint}", table.sheet, row, table.headers["parent"])
+            reader.error(
+                "roster.unknown_parent.suggest" if close else "roster.unknown_parent",
+                sheet=table.sheet,
+                row=row,
+                column=table.headers["parent"],
+                parent=parent,
+                suggestion=close[0] if close else None,
+            )
         else:
             group["parent"] = groups[fold(parent)]["group"]
 
@@ -530,9 +543,9 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
     for row, record in zip(table.rows, table.records):
         ok = all(
             [
-                _required(reader, table, row, record, "person", "write the person's name or delete the row"),
-                _required(reader, table, row, record, "organisation", "write the organisation the person represents"),
-                _required(reader, table, row, record, "group", "write the group's name"),
+                _required(reader, table, row, record, "person", "person"),
+                _required(reader, table, row, record, "organisation", "represented"),
+                _required(reader, table, row, record, "group", "member_group"),
             ]
         )
         if not ok:
@@ -587,23 +600,18 @@ def _row_sector(reader, table, row, record, organisation) -> str | None:
         sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
         if organisation and sector and organisation["sector"] and sector != organisation["sector"]:
             reader.warn(
-                f"sector '{record['sector']}' differs from the Organisations sheet "
-                f"('{label('sector', organisation['sector'])}'), which is used",
-                table.sheet,
-                row,
-                table.headers["sector"],
+                "warning.sector_differs",
+                sheet=table.sheet,
+                row=row,
+                column=table.headers["sector"],
+                value=record["sector"],
+                used=label("sector", organisation["sector"]),
             )
         return organisation["sector"] if organisation and organisation["sector"] else sector
     if organisation is not None:
         return organisation["sector"]
     column = table.headers.get("sector", "Sektori")
-    reader.error(
-        f"no sector for organisation '{record['organisation']}'; write it here or add the organisation "
-        "to the Organisaatiot sheet",
-        table.sheet,
-        row,
-        column,
-    )
+    reader.error("roster.no_sector", sheet=table.sheet, row=row, column=column, organisation=record["organisation"])
     return None
 
 
@@ -613,10 +621,7 @@ def _row_tier(reader, table, row, record, group) -> str | None:
     if record.get("tier"):
         return _canonical(reader, table, row, "tier", record["tier"], "tier")
     reader.error(
-        f"no tier for group '{record['group']}'; write it here or add the group to the Ryhmät sheet",
-        table.sheet,
-        row,
-        table.headers.get("tier", "Taso"),
+        "roster.no_tier", sheet=table.sheet, row=row, column=table.headers.get("tier", "Taso"), group=record["group"]
     )
     return None
 
@@ -658,11 +663,11 @@ class _Identities:
         folded = sorted({self.reader.fold(n) for n in names})
         if len(folded) > 1:
             self.reader.warn(
-                f"one e-mail address is used with different names ({', '.join(folded)}); "
-                "they are treated as one person",
-                self.table.sheet,
-                self.first_row[key],
-                self.table.headers.get("person"),
+                "warning.email_names",
+                sheet=self.table.sheet,
+                row=self.first_row[key],
+                column=self.table.headers.get("person"),
+                names=tuple(folded),
             )
 
     def _check_swapped(self) -> None:
@@ -673,11 +678,12 @@ class _Identities:
             other = seen.setdefault(tokens, name)
             if len(tokens) > 1 and self.reader.fold(other) != self.reader.fold(name):
                 self.reader.warn(
-                    f"'{name}' and '{other}' may be the same person with the name order swapped; "
-                    "they are kept apart",
-                    self.table.sheet,
-                    self.first_row[key],
-                    self.table.headers.get("person"),
+                    "warning.swapped_names",
+                    sheet=self.table.sheet,
+                    row=self.first_row[key],
+                    column=self.table.headers.get("person"),
+                    name=name,
+                    other=other,
                 )
 
 
@@ -690,7 +696,7 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
     for row, record in zip(table.rows, table.records):
         ends = []
         for key in ("source", "target"):
-            if not _required(reader, table, row, record, key, "name an organisation or person of the roster"):
+            if not _required(reader, table, row, record, key, "partner"):
                 continue
             name = reader.fold(record[key])
             if name in organisations:
@@ -700,8 +706,14 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
             else:
                 known = [o["organisation"] for o in organisations.values()] + list(persons.values())
                 close = difflib.get_close_matches(record[key], known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "add it to the Organisaatiot sheet"
-                reader.error(f"'{record[key]}' is not an organisation or person of the roster; {hint}", table.sheet, row, table.headers[key])
+                reader.error(
+                    "roster.unknown_partner.suggest" if close else "roster.unknown_partner",
+                    sheet=table.sheet,
+                    row=row,
+                    column=table.headers[key],
+                    name=record[key],
+                    suggestion=close[0] if close else None,
+                )
         weight = 1.0
         if record.get("weight"):
             weight = _number(reader, table, row, "weight", record["weight"], integer=False)

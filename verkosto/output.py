@@ -39,12 +39,12 @@ def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes, 
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"{path}: the folder '{folder}' does not exist; create it or choose another output path")
+        raise OutputError("output.no_folder", file=str(path), folder=str(folder))
     if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name for the output")
+        raise OutputError("output.is_folder", file=str(path))
     for other in protect:
         if other and path.exists() and Path(other).exists() and path.resolve() == Path(other).resolve():
-            raise OutputError(f"{path}: is the input roster; choose another output path")
+            raise OutputError("output.is_input", file=str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=folder)
     os.close(fd)
     tmp_path = Path(tmp)
@@ -58,7 +58,7 @@ def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes, 
         os.chmod(tmp_path, 0o644)
         os.replace(tmp_path, path)
     except OSError as err:
-        raise OutputError(f"{path}: cannot be written ({err.strerror or err}); check the path and permissions") from err
+        raise OutputError("output.not_written", file=str(path), reason=err.strerror or str(err)) from err
     finally:
         tmp_path.unlink(missing_ok=True)
     return path

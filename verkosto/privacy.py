@@ -9,7 +9,7 @@ import hmac
 from collections import Counter
 from pathlib import Path
 
-from .errors import VerkostoError
+from .errors import Message, Problem, VerkostoError
 from .load import Roster
 from .schema import fold
 
@@ -30,11 +30,9 @@ def read_key(path: str | Path) -> bytes:
     try:
         key = path.read_bytes().strip()
     except OSError as err:
-        raise VerkostoError(f"{path}: the key file cannot be read ({err.strerror}); check the path") from None
+        raise VerkostoError("key.unreadable", file=str(path), reason=err.strerror) from None
     if len(key) < MIN_KEY_BYTES:
-        raise VerkostoError(
-            f"{path.name}: the key is too short ({len(key)} bytes); use at least {MIN_KEY_BYTES} random bytes"
-        )
+        raise VerkostoError("key.too_short", file=path.name, length=len(key), minimum=MIN_KEY_BYTES)
     return key
 
 
@@ -43,10 +41,21 @@ def _code(key: bytes, name: str) -> str:
     return base64.b32encode(digest).decode("ascii")[:6]
 
 
-def _quotes_a_name(message: str, names) -> bool:
-    """Whether a warning quotes a person (warnings about duplicates quote names folded)."""
-    message = fold(message)
-    return any(fold(name) in message for name in set(names))
+def _quotes_a_name(problem: Problem, names) -> bool:
+    """Whether a warning quotes a person (warnings about duplicates quote names folded).
+
+    The values a message names are the same in every language: they are what is looked at.
+    """
+    quoted = " / ".join(fold(str(_shown(value))) for value in problem.params.values() if value is not None)
+    return any(fold(name) in quoted for name in set(names))
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_shown(v)) for v in value)
+    if isinstance(value, Message):
+        return " / ".join(str(_shown(v)) for v in value.params.values())
+    return value
 
 
 def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") -> Roster:
@@ -97,5 +106,5 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") 
         roster,
         memberships=memberships,
         collaborations=collaborations,
-        problems=[p for p in roster.problems if not _quotes_a_name(p.message, roster.memberships["person"])],
+        problems=[p for p in roster.problems if not _quotes_a_name(p, roster.memberships["person"])],
     )
