@@ -15,6 +15,7 @@ from verkosto.errors import RosterError
 from verkosto.load import load_roster, validate_roster
 
 TESTS = Path(__file__).parent
+pytestmark = pytest.mark.usefixtures("english")  # malformed.CASES holds the English lines
 
 
 @pytest.mark.parametrize("name", sorted(malformed.CASES))
@@ -34,7 +35,7 @@ def test_malformed_file_in_bounded_memory(tmp_path, name):
         capture_output=True,
         text=True,
         cwd=TESTS,
-        env={**os.environ, "PYTHONPATH": str(TESTS.parent), "OPENBLAS_NUM_THREADS": "1"},
+        env={**os.environ, "PYTHONPATH": str(TESTS.parent), "OPENBLAS_NUM_THREADS": "1", "VERKOSTO_LANG": "en"},
         timeout=120,
     )
     assert (result.returncode, result.stdout.strip(), result.stderr) == (1, malformed.CASES[name][1], "")
@@ -137,6 +138,6 @@ def test_malformed_file_through_the_cli(tmp_path, monkeypatch, name):
     monkeypatch.chdir(tmp_path)
     path = malformed.make(tmp_path, name)
     for command in (["map", path.name], ["report", path.name], ["metrics", path.name, "--format", "csv"]):
-        result = CliRunner().invoke(app, [*command, "--lang", "en"])
+        result = CliRunner(env={"VERKOSTO_LANG": "en"}).invoke(app, command)
         assert (result.exit_code, result.output) == (1, f"Error: {malformed.CASES[name][1]}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
