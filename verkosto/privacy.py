@@ -15,7 +15,6 @@ from .schema import fold
 
 __all__ = ["pseudonymize", "read_key"]
 
-WORD = {"fi": "Henkilö", "en": "Person"}
 MIN_KEY_BYTES = 16
 
 
@@ -58,11 +57,12 @@ def _shown(value: object) -> object:
     return value
 
 
-def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") -> Roster:
+def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
     """A copy of *roster* in which every person is called by a pseudonym.
 
-    Pseudonyms read ``"Henkilö 17 · Kela"``: a number and the organisation the person
-    represents most often. Organisations and groups keep their names. Without *key* the
+    Pseudonyms read ``"#17 · Kela"``: a number and the organisation the person represents
+    most often. They are identities, the same in every language and every output, not words
+    (``#17`` reads "person 17"). Organisations and groups keep their names. Without *key* the
     numbers follow the order in which persons first appear in the roster. With *key*
     (see :func:`read_key`) the number is replaced by a code computed with HMAC-SHA256 from
     the person's name, so the same person gets the same pseudonym in every season while
@@ -79,7 +79,7 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") 
     ...                   "target_kind": ["organisation"]})
     >>> r = pseudonymize(Roster(m, pd.DataFrame(), pd.DataFrame(), c))
     >>> list(r.memberships["person"]), list(r.collaborations["source"])
-    (['Henkilö 1 · Kela', 'Henkilö 2 · MLL'], ['Henkilö 2 · MLL'])
+    (['#1 · Kela', '#2 · MLL'], ['#2 · MLL'])
     """
     memberships = roster.memberships
     names = {}
@@ -87,11 +87,10 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None, lang: str = "fi") 
         pid: Counter(rows).most_common(1)[0][0]
         for pid, rows in memberships.groupby("person_id", sort=False)["organisation"]
     }
-    word = WORD[lang]
     taken = Counter()
     for number, (pid, name) in enumerate(dict(zip(memberships["person_id"], memberships["person"])).items(), 1):
         code = _code(key, pid) if key else str(number)
-        pseudonym = f"{word} {code} · {organisation_of[pid]}"
+        pseudonym = f"#{code} · {organisation_of[pid]}"
         taken[pseudonym] += 1
         if taken[pseudonym] > 1:  # two persons with one name under one key: keep them apart
             pseudonym = f"{pseudonym} ({taken[pseudonym]})"
