@@ -78,7 +78,7 @@ def write_map(
             lang=lang,
             title=title,
             size_by=size_by,
-            metrics=analysis.node_metrics,  # type: ignore[arg-type]
+            metrics=analysis.node_metrics,
             protect=protect,
         )
     raise OutputError(text("output.map_format", lang, path=str(path), suffix=suffix))
