@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from verkosto.errors import OutputError, VerkostoError
 from verkosto.i18n import LANGUAGES, current_language, language, set_language, text
@@ -92,6 +92,25 @@ class _Group(_Words, TyperGroup):
                 ctx.exit(1)
 
 
+class _SubcommandFirst:
+    """A group that is a command too (``verkosto indicators [ROSTER]``) and has sub-commands
+    (``verkosto indicators fetch``): a first word naming a sub-command is never taken for the
+    group's own ROSTER argument."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] in self.commands:  # type: ignore[attr-defined]
+            super().parse_args(ctx, [])  # type: ignore[misc]  # the group's own options keep their defaults
+            ctx._protected_args, ctx.args = args[:1], args[1:]
+            return ctx.args
+        return super().parse_args(ctx, args)  # type: ignore[misc]
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)  # type: ignore[misc]
+        if ctx.command is not self:  # a sub-command's usage line: the ROSTER is the sub-command's own
+            params = [p for p in params if not isinstance(p, TyperArgument)]
+        return params
+
+
 class _Progress:
     """A spinner per step on stderr, shown only on a terminal and without --quiet."""
 
@@ -133,7 +152,7 @@ def _start(lang: Lang | None) -> None:
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
-              key=None, weighted=False, sample=None):
+              key=None, weighted=False, sample=None, indicators=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
     from verkosto.example import example_path
@@ -145,7 +164,7 @@ def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=No
     with progress.step("cli.progress.reading", name=path.name):
         analysis = analyse(
             path, season=season, rules=rules, weighted=weighted, sample=sample,
-            pseudonymize=pseudonymize, key=read_key(key) if key else None,
+            pseudonymize=pseudonymize, key=read_key(key) if key else None, indicators=indicators,
         )
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
@@ -245,6 +264,7 @@ def _build() -> typer.Typer:
     KeyOpt = Annotated[Path | None, typer.Option("--key", help=t("cli.opt.key"))]
     RulesOpt = Annotated[Path | None, typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
+    IndicatorsOpt = Annotated[Path | None, typer.Option("--indicators", help=t("cli.opt.indicators"))]
 
     @app.callback(options_metavar=t("cli.typer.options_metavar"))
     def main(lang: LangOpt = None) -> None:
@@ -260,6 +280,7 @@ def _build() -> typer.Typer:
         title: Annotated[str | None, typer.Option("--title", help=t("cli.map.title"))] = None,
         size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
         rules: RulesOpt = None,
+        indicators: IndicatorsOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
         quiet: QuietOpt = False,
@@ -268,7 +289,8 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       indicators=indicators)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
                           protect=[path])
@@ -361,6 +383,7 @@ def _build() -> typer.Typer:
         roster: RosterArg = None,
         output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.report.output"))] = Path("raportti.xlsx"),
         rules: RulesOpt = None,
+        indicators: IndicatorsOpt = None,
         lang: LangOpt = None,
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -371,7 +394,8 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       indicators=indicators)
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, protect=[path])
         typer.echo(f"{output}")
@@ -403,6 +427,83 @@ def _build() -> typer.Typer:
         _start(lang)
         write_template(output, lang=current_language())
         typer.echo(text("cli.template.done", output=output))
+
+    group = typer.Typer(
+        cls=type("IndicatorsGroup", (_SubcommandFirst, Group), {}),
+        help=t("cli.indicators.help"),
+        invoke_without_command=True,
+        add_completion=False,
+        options_metavar=t("cli.typer.options_metavar"),
+        subcommand_metavar=t("cli.typer.command_metavar"),
+    )
+    app.add_typer(group, name="indicators")
+
+    @group.callback(options_metavar=t("cli.typer.options_metavar"))
+    def indicators_(
+        ctx: typer.Context,
+        roster: RosterArg = None,
+        indicators: IndicatorsOpt = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.indicators.output"))] = None,
+        format: Annotated[CoverageFormat | None, typer.Option("--format", help=t("cli.indicators.format"))] = None,
+        highlight: Annotated[list[str] | None, typer.Option("--municipality", help=t("cli.indicators.highlight"), metavar="<str>")] = None,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_csv, to_json
+        from verkosto.indicators import attribution, indicator_words, latest_table, shown_number
+        from verkosto.views import write_indicators
+
+        _start(lang)
+        if ctx.invoked_subcommand is not None:
+            return
+        if indicators is None:
+            raise VerkostoError("cli.indicators.needs_file")
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, indicators=indicators)
+            data = analysis.municipal_indicators
+            if output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_indicators(analysis, output, highlight=highlight or (), protect=[path, indicators])
+                typer.echo(text("cli.indicators.done", output=output, attribution=attribution(data)))
+                return
+        fmt = format.value if format else "table"
+        if fmt == "table":
+            words, names = indicator_words(data, analysis.municipalities)
+            for (title, ident), rows in words.groupby(["indicator", "indicator_id"], sort=False):
+                shown = rows[["municipality", "latest_year", "value", "trend", "county_median", "difference"]]
+                decimals = data.decimals.get(ident, 1)
+                shown = shown.assign(**{c: [shown_number(v, decimals) for v in shown[c]]
+                                        for c in ("value", "county_median", "difference")})
+                _print_table(shown.rename(columns=names), title)
+            typer.echo(attribution(data))
+        else:
+            table = latest_table(data, analysis.municipalities)
+            typer.echo(to_csv(table) if fmt == "csv" else to_json(table), nl=False)
+
+    @group.command("fetch", cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.fetch.help"))
+    def fetch(
+        indicator: Annotated[list[int], typer.Option("--indicator", help=t("cli.fetch.indicator"), min=1, metavar="<int>")],
+        years: Annotated[str, typer.Option("--years", help=t("cli.fetch.years"))],
+        roster: RosterArg = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.fetch.output"))] = Path("indikaattorit.json"),
+        timeout: Annotated[float, typer.Option("--timeout", help=t("cli.fetch.timeout"), min=1)] = 30.0,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.indicators import read_indicators
+        from verkosto.sotkanet import LICENCE, SOURCE, fetch_file
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season)
+            with progress.step("cli.progress.fetching"):
+                document = fetch_file(output, indicators=indicator, years=years, municipalities=analysis.municipalities,
+                                      timeout=timeout, protect=[path])
+        typer.echo(text("cli.fetch.done", output=output, indicators=len(indicator),
+                        municipalities=len(document["regions"]), values=len(document["data"]),
+                        attribution=text("indicators.attribution", source=SOURCE, licence=LICENCE)))
 
     return app
 

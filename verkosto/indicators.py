@@ -51,6 +51,9 @@ from .schema import fold, normalize_text
 
 __all__ = [
     "IndicatorData",
+    "WORDS_COLUMNS",
+    "attribution",
+    "indicator_words",
     "MunicipalityIndex",
     "VALUE_COLUMNS",
     "county_medians",
@@ -60,6 +63,7 @@ __all__ = [
     "normalise_municipality",
     "read_indicators",
     "read_municipalities",
+    "shown_number",
     "roster_municipalities",
 ]
 
@@ -621,3 +625,62 @@ def latest_table(data: IndicatorData, municipalities: Iterable[str] | None = Non
     table = table.sort_values(["indicator", "municipality"], key=lambda c: c.map(order) if c.name == "indicator" else c,
                               kind="stable")
     return table.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------- in words
+
+
+def attribution(data: IndicatorData, lang: str | None = None) -> str:
+    """The line printed with every view of the indicators: their source and licence.
+
+    >>> data = IndicatorData(pd.DataFrame(columns=VALUE_COLUMNS), source="Sotkanet, THL", licence="CC BY 4.0")
+    >>> attribution(data, "fi")
+    'Lähde: Sotkanet, THL. Lisenssi: CC BY 4.0.'
+    """
+    from .i18n import text
+
+    source = data.source or text("indicators.source_unknown", lang, file=data.file)
+    licence = data.licence or text("indicators.licence_unknown", lang)
+    return text("indicators.attribution", lang, source=source, licence=licence)
+
+
+#: The columns of :func:`indicator_words`, in order.
+WORDS_COLUMNS = ("indicator", "indicator_id", "municipality", "municipality_code", "latest_year", "value",
+                 "change", "trend", "county_median", "difference", "first_year")
+
+
+def indicator_words(data: IndicatorData, municipalities: Iterable[str] | None = None,
+                    lang: str | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """:func:`latest_table` as a person reads it: indicator titles, trends in words, and headers.
+
+    Returns the table (columns :data:`WORDS_COLUMNS`) and ``{column: header}`` in *lang*.
+    """
+    from .i18n import current_language, text
+
+    lang = lang or current_language()
+    table = latest_table(data, municipalities)
+    words = table.assign(
+        indicator_id=table["indicator"],
+        indicator=[data.title(i, lang) for i in table["indicator"]],
+        trend=[text(f"indicators.trend.{t}", lang) for t in table["trend"]],
+        municipality_code=table["municipality_code"].fillna(""),
+    )
+    for column in ("value", "change", "county_median", "difference"):
+        words[column] = [round(v, data.decimals.get(i, 1) + 1) for v, i in zip(words[column], table["indicator"])]
+    headers = {c: text(f"indicators.header.{c}", lang) for c in WORDS_COLUMNS if c != "municipality"}
+    headers["municipality"] = text("indicators.column.municipality", lang)
+    return words[list(WORDS_COLUMNS)], headers
+
+
+def shown_number(value: float, decimals: int = 1, lang: str | None = None) -> str:
+    """A value as a person reads it: the indicator's decimals, a decimal comma in Finnish.
+
+    >>> shown_number(8.25, 1, "fi"), shown_number(-0.5, 2, "en"), shown_number(float("nan"))
+    ('8,2', '-0.50', '')
+    """
+    from .i18n import current_language
+
+    if value is None or not math.isfinite(value):
+        return ""
+    shown = f"{value:.{decimals}f}"
+    return shown.replace(".", ",") if (lang or current_language()) == "fi" else shown

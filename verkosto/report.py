@@ -10,7 +10,7 @@ from .export import Sheet, write_xlsx
 from .i18n import current_language, text
 from .present import findings_table, headers, matrix_table, translate
 
-__all__ = ["report_sheets", "write_report"]
+__all__ = ["indicator_sheet", "report_sheets", "write_report"]
 
 #: The report's sheets in order (catalogue keys ``sheet.<name>``).
 SHEET_ORDER = (
@@ -38,7 +38,28 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
         ("software", "verkosto"),
         ("pseudonyms", text("about.pseudonyms_" + ("on" if analysis.pseudonymized else "off"), lang)),
     ]
-    return pd.DataFrame({"item": [text(f"about.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]})
+    if analysis.municipal_indicators is not None:
+        from .indicators import attribution
+
+        rows.append(("indicators", attribution(analysis.municipal_indicators, lang)))
+    items = [text("indicators.about" if k == "indicators" else f"about.{k}", lang) for k, _ in rows]
+    return pd.DataFrame({"item": items, "value": [v for _, v in rows]})
+
+
+def indicator_sheet(analysis: Analysis, lang: str | None = None) -> Sheet:
+    """The municipal indicators sheet: each of the roster's municipalities × each indicator, with
+    the latest year's value, the change since the first year, the trend and the county median;
+    the last row names the source and licence."""
+    import pandas as pd
+
+    from .indicators import attribution, indicator_words
+
+    data = analysis.municipal_indicators
+    table, names = indicator_words(data, analysis.municipalities, lang)
+    note = pd.DataFrame([{"indicator": attribution(data, lang)}], columns=table.columns)
+    frame = pd.concat([table, note], ignore_index=True)
+    frame[["latest_year", "first_year"]] = frame[["latest_year", "first_year"]].astype("Int64")
+    return Sheet(frame, names)
 
 
 def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str | None = None) -> dict[str, Sheet]:
@@ -60,7 +81,10 @@ def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str
     }
     for name, matrix in analysis.matrices.items():
         tables[name] = Sheet(matrix_table(matrix, lang), names, highlight_zero=True, index=True)
-    return {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
+    sheets = {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
+    if analysis.municipal_indicators is not None:
+        sheets[text("sheet.municipal_indicators", lang)] = indicator_sheet(analysis, lang)
+    return sheets
 
 
 def write_report(

@@ -29,7 +29,7 @@ from .indicators import MunicipalityIndex, normalise_municipality
 from .output import write_atomic
 
 __all__ = ["BASE_URL", "LICENCE", "MAX_INDICATORS", "SOURCE", "TIMEOUT", "USER_AGENT", "fetch",
-           "parse_years", "write_fetched"]
+           "fetch_file", "parse_years", "write_fetched"]
 
 BASE_URL = "https://sotkanet.fi/rest/1.1"
 SOURCE = "Sotkanet, Terveyden ja hyvinvoinnin laitos (THL)"
@@ -182,3 +182,22 @@ def _municipal_regions(regions: list, wanted: list[str]) -> list[dict]:
 def write_fetched(path: str | Path, document: Mapping, *, protect=()) -> Path:
     """Write a fetched document as UTF-8 JSON (whole or not at all)."""
     return write_atomic(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n", protect=protect)
+
+
+def fetch_file(
+    path: str | Path,
+    *,
+    indicators: Sequence[int | str],
+    years: str | Sequence[int],
+    municipalities: Iterable[str],
+    timeout: float = TIMEOUT,
+    protect=(),
+) -> dict:
+    """:func:`fetch` and :func:`write_fetched` in one: the document written to *path*.
+
+    *years* may be text such as ``"2020-2024"`` (:func:`parse_years`).
+    """
+    chosen = parse_years(years) if isinstance(years, str) else list(years)
+    document = fetch(indicators, chosen, municipalities, timeout=timeout)
+    write_fetched(path, document, protect=protect)
+    return document

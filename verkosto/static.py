@@ -43,7 +43,9 @@ from verkosto.render import (
     node_label,
 )
 
-__all__ = ["FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_map", "short_label"]
+__all__ = [
+    "FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_indicators", "draw_map", "short_label",
+]
 
 #: Output formats by file suffix.
 FORMATS: dict[str, str] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -1057,3 +1059,111 @@ def draw_coverage(
     with matplotlib.rc_context(_RC):
         fig = _coverage_figure(matrices, lang=lang, findings=findings)
     return _save(fig, path, fmt, protect)
+
+
+# ----------------------------------------------------------------------- indicator chart
+
+_PANEL_SIZE = (4.2, 3.0)  # inches per small multiple
+_MUNICIPALITY_GREY = "#b8b8b8"
+_MEDIAN_COLOR = "#1f4e79"
+_HIGHLIGHT_COLORS = ("#c0392b", "#d35400", "#27ae60", "#8e44ad", "#16a085")
+
+
+def draw_indicators(
+    data,
+    path: str | os.PathLike,
+    *,
+    municipalities: Iterable[str] | None = None,
+    highlight: Iterable[str] = (),
+    lang: str = "fi",
+    protect: Iterable = (),
+) -> Path:
+    """Small multiples of municipal indicators: one panel per indicator, years across.
+
+    Each panel draws a thin grey line per municipality of the county, the county median in
+    blue and the *highlight* municipalities in colour; the source and licence are printed
+    under the panels (:func:`verkosto.indicators.attribution`).
+
+    Parameters
+    ----------
+    data : IndicatorData
+        From :func:`verkosto.indicators.read_indicators`.
+    path : str or path-like
+        Output file, ``.png``, ``.svg`` or ``.pdf``.
+    municipalities : iterable of str, optional
+        The county's municipalities (the roster's); every municipality of *data* when None.
+    highlight : iterable of str
+        Municipalities drawn in colour and named in the legend (at most five).
+    lang : {"fi", "en"}
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from verkosto.indicators import example_indicators_path, read_indicators
+    >>> data = read_indicators(example_indicators_path())
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draw_indicators(data, Path(folder) / "kuva.svg", highlight=["Tampere"]).suffix
+    '.svg'
+    """
+    import matplotlib
+
+    fmt = _format_of(path)
+    with matplotlib.rc_context(_RC):
+        fig = _indicator_figure(data, municipalities, list(highlight)[: len(_HIGHLIGHT_COLORS)], lang)
+    return _save(fig, path, fmt, protect)
+
+
+def _indicator_figure(data, municipalities, highlight: list[str], lang: str):
+    import textwrap
+
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FixedLocator
+
+    from verkosto.indicators import _selected, attribution, county_medians, normalise_municipality
+
+    municipalities = None if municipalities is None else list(municipalities)
+    values = _selected(data, municipalities)
+    medians = county_medians(data, municipalities)
+    indicators = [i for i in data.indicators if i in set(values["indicator"])] or data.indicators
+    columns = min(3, max(1, len(indicators)))
+    rows = math.ceil(len(indicators) / columns)
+    height = _PANEL_SIZE[1] * rows + 1.3  # inches: the panels, the heading above, legend and source below
+    fig = Figure(figsize=(_PANEL_SIZE[0] * columns, height))
+    fig.subplots_adjust(left=0.07, right=0.98, top=1 - 0.95 / height, bottom=0.75 / height, hspace=0.6, wspace=0.25)
+    wanted = {normalise_municipality(h): (h, _HIGHLIGHT_COLORS[k]) for k, h in enumerate(highlight)}
+    count = values["municipality"].nunique()
+    decimal = "," if lang == "fi" else "."
+    for k, indicator in enumerate(indicators):
+        ax = fig.add_subplot(rows, columns, k + 1)
+        own = values[values["indicator"] == indicator]
+        for municipality, series in own.groupby("municipality", sort=True):
+            series = series.sort_values("year")
+            found = wanted.get(normalise_municipality(municipality))
+            ax.plot(series["year"], series["value"], color=found[1] if found else _MUNICIPALITY_GREY,
+                    linewidth=1.6 if found else 0.7, zorder=3 if found else 1)
+        median = medians[medians["indicator"] == indicator]
+        ax.plot(median["year"], median["median"], color=_MEDIAN_COLOR, linewidth=2.2, zorder=2)
+        years = sorted(set(own["year"]) | set(median["year"]))
+        ax.xaxis.set_major_locator(FixedLocator(years))
+        ax.set_xticklabels([str(y) for y in years], fontsize=7)
+        ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+        ax.yaxis.set_major_locator(FixedLocator(ticks))
+        ax.set_yticklabels([f"{t:g}".replace(".", decimal) for t in ticks], fontsize=7)
+        title = short_label(data.title(indicator, lang), 90)
+        ax.set_title("\n".join(textwrap.wrap(title, 42)[:2]), fontsize=8.5, loc="left", color=_TEXT_COLOR)
+        ax.grid(axis="y", color="#e6e6e6", linewidth=0.5)
+        ax.spines[["top", "right"]].set_visible(False)
+    handles = [Line2D([], [], color=_MUNICIPALITY_GREY, linewidth=0.9),
+               Line2D([], [], color=_MEDIAN_COLOR, linewidth=2.2)]
+    labels = [text("indicators.municipalities", lang, count=count), text("indicators.median", lang)]
+    for name, color in wanted.values():
+        handles.append(Line2D([], [], color=color, linewidth=1.6))
+        labels.append(short_label(name))
+    fig.legend(handles, labels, loc="lower left", ncol=len(labels), frameon=False, fontsize=7.5,
+               bbox_to_anchor=(0.06, 0.0))
+    fig.text(0.98, 0.01, short_label(attribution(data, lang), 160), ha="right", va="bottom", fontsize=6.5,
+             color=_TEXT_COLOR)
+    fig.text(0.07, 1 - 0.15 / height, text("indicators.chart_title", lang), ha="left", va="top", fontsize=11,
+             color=_TEXT_COLOR)
+    return fig

@@ -16,7 +16,9 @@ from .errors import OutputError
 from .i18n import current_language, text
 from .present import finding_message
 
-__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "findings_for_map", "write_map", "write_coverage_image"]
+__all__ = [
+    "MAP_FORMATS", "IMAGE_FORMATS", "findings_for_map", "write_map", "write_coverage_image", "write_indicators",
+]
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
@@ -93,3 +95,50 @@ def write_coverage_image(
     return draw_coverage(
         analysis.matrices, path, lang=lang or current_language(), findings=analysis.findings, protect=protect
     )
+
+
+def write_indicators(
+    analysis: Analysis,
+    path: str | os.PathLike,
+    *,
+    highlight=(),
+    lang: str | None = None,
+    protect=(),
+) -> Path:
+    """The analysis' municipal indicators: a small-multiples chart (``.png/.svg/.pdf``), a
+    workbook (``.xlsx``, the report's indicator sheet) or the canonical table (``.csv``, ``.json``).
+
+    The county is the roster's municipalities; *highlight* names those drawn in colour.
+
+    Raises
+    ------
+    OutputError
+        For another suffix, a missing folder or the input roster as output.
+    ValueError
+        If the analysis has no indicators (``analyse(..., indicators=...)``).
+    """
+    from .indicators import latest_table
+
+    data = analysis.municipal_indicators
+    if data is None:
+        raise ValueError("the analysis has no municipal indicators: analyse(..., indicators=path)")
+    lang = lang or current_language()
+    suffix = Path(path).suffix.lower()
+    if suffix in IMAGE_FORMATS:
+        from .static import draw_indicators
+
+        return draw_indicators(data, path, municipalities=analysis.municipalities, highlight=highlight, lang=lang,
+                               protect=protect)
+    if suffix == ".xlsx":
+        from .export import write_xlsx
+        from .report import indicator_sheet
+
+        return write_xlsx(path, {text("sheet.municipal_indicators", lang): indicator_sheet(analysis, lang)},
+                          protect=protect)
+    if suffix in (".csv", ".json"):
+        from .export import to_csv, to_json
+        from .output import write_atomic
+
+        table = latest_table(data, analysis.municipalities)
+        return write_atomic(path, to_csv(table) if suffix == ".csv" else to_json(table), protect=protect)
+    raise OutputError("output.indicators_format", file=str(path), suffix=suffix)
