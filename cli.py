@@ -492,7 +492,6 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
-        from verkosto.indicators import read_indicators
         from verkosto.sotkanet import LICENCE, SOURCE, fetch_file
 
         _start(lang)

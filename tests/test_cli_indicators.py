@@ -6,10 +6,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from test_sotkanet import Recorded
 from typer.testing import CliRunner
 
 from cli import app, build_app
-from test_sotkanet import Recorded
 from verkosto import sotkanet
 from verkosto.indicators import example_indicators_path, read_indicators
 

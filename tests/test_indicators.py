@@ -5,8 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from rosters import write_csv, write_xlsx
+
 from verkosto import analyse
 from verkosto.errors import IndicatorError
 from verkosto.i18n import language

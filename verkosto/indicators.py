@@ -510,8 +510,8 @@ def _read_table(reader: _Reader, grid: list[list[str]], regions: list[Mapping] |
         raise reader.fatal("file.empty")
     header = grid[header_at]
     columns: dict[str, int] = {}
-    for j, cell in enumerate(header):
-        key = _LONG_HEADERS.get(fold(cell))
+    for j, heading in enumerate(header):
+        key = _LONG_HEADERS.get(fold(heading))
         if key and key not in columns:
             columns[key] = j
     sotkanet = all(key in columns for key in _SOTKANET_CSV)

@@ -55,6 +55,8 @@ def indicator_sheet(analysis: Analysis, lang: str | None = None) -> Sheet:
     from .indicators import attribution, indicator_words
 
     data = analysis.municipal_indicators
+    if data is None:
+        raise ValueError("the analysis has no municipal indicators: analyse(..., indicators=path)")
     table, names = indicator_words(data, analysis.municipalities, lang)
     note = pd.DataFrame([{"indicator": attribution(data, lang)}], columns=table.columns)
     frame = pd.concat([table, note], ignore_index=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,7 +57,7 @@ def _json(url: str, timeout: float):
         raise VerkostoError("indicators.http_error", status=err.code, url=url) from None
     except urllib.error.URLError as err:
         raise VerkostoError("indicators.offline", host=host, reason=_reason(err.reason)) from None
-    except (TimeoutError, socket.timeout, OSError) as err:
+    except (TimeoutError, OSError) as err:
         raise VerkostoError("indicators.offline", host=host, reason=_reason(err)) from None
     try:
         return json.loads(body.decode("utf-8-sig"))
@@ -67,7 +66,7 @@ def _json(url: str, timeout: float):
 
 
 def _reason(err: object) -> str:
-    if isinstance(err, (TimeoutError, socket.timeout)):
+    if isinstance(err, TimeoutError):  # socket.timeout is TimeoutError since Python 3.10
         return "timeout"
     text = str(getattr(err, "strerror", None) or err)
     return " ".join(text.split())[:120]
@@ -135,7 +134,8 @@ def fetch(
     if not chosen:
         raise VerkostoError("indicators.no_municipalities", names=tuple(wanted) or "-")
     chosen_ids = {region["id"] for region in chosen}
-    metadata, data = [], []
+    metadata: list[dict] = []
+    data: list[Mapping] = []
     for indicator in ids:
         meta = _json(f"{BASE_URL}/indicators/{indicator}", timeout)
         if isinstance(meta, Mapping):
@@ -171,7 +171,9 @@ def _municipal_regions(regions: list, wanted: list[str]) -> list[dict]:
     for region in regions:
         if not isinstance(region, Mapping) or str(region.get("category", "")).upper() != "KUNTA":
             continue
-        title = region.get("title") if isinstance(region.get("title"), Mapping) else {}
+        title = region.get("title")
+        if not isinstance(title, Mapping):
+            title = {}
         names = {normalise_municipality(region.get("code") or "")}
         names.update(normalise_municipality(v) for v in title.values() if isinstance(v, str))
         if names & keys:

@@ -133,7 +133,7 @@ def write_indicators(
         from .export import write_xlsx
         from .report import indicator_sheet
 
-        return write_xlsx(path, {text("sheet.municipal_indicators", lang): indicator_sheet(analysis, lang)},
+        return write_xlsx(Path(path), {text("sheet.municipal_indicators", lang): indicator_sheet(analysis, lang)},
                           protect=protect)
     if suffix in (".csv", ".json"):
         from .export import to_csv, to_json
