@@ -15,6 +15,7 @@ from verkosto.indicators import (
     county_medians,
     example_indicators_path,
     latest_table,
+    map_section,
     read_indicators,
     read_municipalities,
 )
@@ -260,3 +261,18 @@ def test_analysis_reads_the_indicators_beside_the_roster():
     assert data is analysis.municipal_indicators  # read once
     assert set(data.values["municipality"]) == set(analysis.municipalities)
     assert analyse().municipal_indicators is None
+
+
+def test_map_section_follows_the_rosters_spelling_and_the_years(tmp_path):
+    path = write_csv(tmp_path / "i.csv", [
+        LONG_HEADER,
+        ["Tampere", "A", "2022", "9,1"], ["Tampere", "A", "2024", "8,6"],
+        ["Akaa", "A", "2023", "8,0"], ["Akaa", "A", "2024", "8,2"],
+        ["Turku", "A", "2024", "1,0"],
+    ])
+    section = map_section(read_indicators(path), ["tampere", "Akaa", "Inari"], "fi")
+    assert section["years"] == [2022, 2023, 2024]
+    assert section["indicators"] == [{"id": "A", "label": "A", "decimals": 1}]
+    assert section["series"]["rows"] == [["Akaa", 0, [None, 8.0, 8.2]], ["tampere", 0, [9.1, None, 8.6]]]
+    assert section["median"] == [[9.1, 8.0, 8.4]]
+    assert section["attribution"] == "Lähde: tiedosto i.csv. Lisenssi: ei tiedossa."

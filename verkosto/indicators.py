@@ -59,6 +59,7 @@ __all__ = [
     "county_medians",
     "example_indicators_path",
     "latest_table",
+    "map_section",
     "municipalities_path",
     "normalise_municipality",
     "read_indicators",
@@ -684,3 +685,60 @@ def shown_number(value: float, decimals: int = 1, lang: str | None = None) -> st
         return ""
     shown = f"{value:.{decimals}f}"
     return shown.replace(".", ",") if (lang or current_language()) == "fi" else shown
+
+
+def _roster_names(data: IndicatorData, municipalities: Iterable[str]) -> dict[str, str]:
+    """The file's name of each of the roster's municipalities, keyed by the roster's spelling."""
+    index = MunicipalityIndex.default()
+    in_file = {normalise_municipality(m): m for m in data.values["municipality"].unique()}
+    out = {}
+    for name in municipalities:
+        found = index.match(name)
+        key = normalise_municipality(found[1]) if found else normalise_municipality(name)
+        if key in in_file:
+            out[name] = in_file[key]
+    return out
+
+
+def map_section(data: IndicatorData, municipalities: Iterable[str], lang: str | None = None) -> dict:
+    """The map's ``indicators`` section: every year's value per municipality of the roster, and
+    the county median, for the side panels of local groups and municipalities.
+
+    ``municipality`` is spelt as in the roster (the map's municipality facet); ``values`` and
+    each row of ``median`` follow ``years``, null where a year has no value.
+
+    >>> data = read_indicators(example_indicators_path())
+    >>> section = map_section(data, ["Tampere", "Akaa"], "en")
+    >>> section["years"], section["indicators"][0]["label"], section["series"]["columns"]
+    ([2020, 2021, 2022, 2023, 2024], 'Live births per 1,000 residents (invented)', ['municipality', 'indicator', 'values'])
+    """
+    from .i18n import current_language
+
+    lang = lang or current_language()
+    names = _roster_names(data, list(municipalities))
+    values = _selected(data, list(names.values()))
+    years = sorted(int(y) for y in values["year"].unique())
+    indicators = [i for i in data.indicators if i in set(values["indicator"])]
+    position = {year: k for k, year in enumerate(years)}
+
+    def line(frame: pd.DataFrame, column: str) -> list[float | None]:
+        out: list[float | None] = [None] * len(years)
+        for year, value in zip(frame["year"], frame[column]):
+            out[position[int(year)]] = float(value)
+        return out
+
+    medians = county_medians(data, list(names.values()))
+    rows = []
+    by_key = {key: frame for key, frame in values.groupby(["municipality", "indicator"], sort=False)}
+    for roster_name, file_name in sorted(names.items()):
+        for k, indicator in enumerate(indicators):
+            frame = by_key.get((file_name, indicator))
+            if frame is not None:
+                rows.append([roster_name, k, line(frame, "value")])
+    return {
+        "years": years,
+        "indicators": [{"id": i, "label": data.title(i, lang), "decimals": data.decimals.get(i, 1)} for i in indicators],
+        "median": [line(medians[medians["indicator"] == i], "median") for i in indicators],
+        "series": {"columns": ["municipality", "indicator", "values"], "rows": rows},
+        "attribution": attribution(data, lang),
+    }
