@@ -724,7 +724,7 @@ def map_section(data: IndicatorData, municipalities: Iterable[str], lang: str | 
     def line(frame: pd.DataFrame, column: str) -> list[float | None]:
         out: list[float | None] = [None] * len(years)
         for year, value in zip(frame["year"], frame[column]):
-            out[position[int(year)]] = float(value)
+            out[position[int(year)]] = round(float(value), 10)  # a median of 8.6 and 8.2 is 8.4, not 8.3999…
         return out
 
     medians = county_medians(data, list(names.values()))
