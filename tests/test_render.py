@@ -411,3 +411,43 @@ def test_six_hundred_nodes_draw_in_seconds(layout, tmp_path, open_map):
 
 def test_every_ui_string_exists_in_both_languages():
     assert set(TEXTS["fi"]) == set(TEXTS["en"])
+
+
+def console_of(chromium, path) -> tuple[object, list[str]]:
+    """The page opened and ready, and every console message and page error it gave."""
+    from conftest import READY
+
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function(READY, timeout=10_000)
+    return page, messages
+
+
+@pytest.mark.browser
+def test_another_vis_network_version_draws_without_the_internals(tmp_path, chromium, monkeypatch):
+    from verkosto import render
+
+    G = build_small_network()
+    page, messages = console_of(chromium, write_html(G, tmp_path / "ok.html"))
+    assert messages == []
+    page.context.close()
+
+    monkeypatch.setattr(render, "vis_version", lambda: "10.0.0")
+    page, messages = console_of(chromium, write_html(G, tmp_path / "other.html"))
+    assert messages == [
+        "warning: verkosto: vis-network 10.0.0 is not 9.1.2 (or its internals moved); the map works "
+        "without the highlight of the selected neighbourhood."
+    ]
+    assert page.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
+    assert page.evaluate("verkosto.search('helmi heino')") == "person:Helmi Heino"
+    assert page.inner_text("#panel-title") == "Helmi Heino"
+    assert page.evaluate("verkosto.applyFilters({region: ['Etelä']})") == 13
+    page.evaluate("verkosto.clearSelection()")
+    assert page.is_hidden("#panel")
+    assert distinct_colours(page.screenshot()) > 500
+    assert len(messages) == 1  # no error while using it
+    page.context.close()

@@ -13,8 +13,8 @@ names once and reads values by name. A node is referred to by its row number in 
 refuses a payload of another version.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": TypedDict reads NotRequired only from evaluated
+# annotations (Python 3.11).
 import json
 import sys
 import types
@@ -313,7 +313,7 @@ class _Builder:
             row = args[0]
             return self.ref(f"{row.__name__.removesuffix('Row')}Table", lambda: self._table(row))
         if _is_row(tp):
-            return self.ref(tp.__name__, lambda: self._row(tp))
+            return self.ref(tp.__name__.removesuffix("Row"), lambda: self._row(tp))
         if _is_typed_dict(tp):
             return self.ref(tp.__name__, lambda: self._object(tp))
         raise TypeError(f"no JSON Schema for {tp!r}")
