@@ -7,14 +7,17 @@ does not escape text and switches tooltips to ``innerHTML`` (see NOTES-rendering
 The page answers "where is X?" without instructions: a search box with suggestions,
 filters by tier, region, municipality, sector and group type, a side panel with the
 details, metrics and coverage findings of the clicked node, gap markers on groups, a
-full-screen button and "save as PNG". All of it is vanilla JavaScript in the template,
-scriptable through ``window.verkosto`` (see the template's header comment).
+full-screen button and "save as PNG". Its script is the ES modules of ``verkosto/web``
+(inlined by :mod:`verkosto.bundle`), scriptable through ``window.verkosto`` (see
+``web/main.js``); its data is a :class:`verkosto.payload.Payload`, the contract between
+this module and the script.
 
-Security model: every piece of spreadsheet text reaches the page either through
-Jinja autoescaping (heading, legend) or as JSON via ``|tojson`` (node data), and the
-browser shows it only as canvas text, through ``innerText`` tooltips or as
-``textContent`` of elements the script builds (never ``innerHTML``). Only the
-fields chosen in :func:`map_payload` are sent, never all node attributes.
+Security model: every piece of spreadsheet text reaches the page either through Jinja
+autoescaping (heading, legend) or inside the payload's ``<script type="application/json">``
+element, with ``<``, ``>`` and ``&`` escaped so that no text can end the element; the
+browser shows it only as canvas text, through ``innerText`` tooltips or as ``textContent``
+of elements the script builds (never ``innerHTML``; ESLint refuses it). Only the fields
+chosen in :func:`map_payload` are sent, never all node attributes.
 """
 
 from __future__ import annotations
@@ -66,8 +69,10 @@ __all__ = [
     "map_payload",
     "notebook_html",
     "show",
+    "page_texts",
     "to_html",
     "vis_options",
+    "vis_version",
     "write_html",
     # the drawing rules static.py shares, so images and the page look alike
     "SIZE_BY_RANGE",
