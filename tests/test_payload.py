@@ -13,7 +13,14 @@ import jsonschema
 import networkx as nx
 import pandas as pd
 import pytest
-from conftest import XSS_ORGANISATION, XSS_PERSON, build_large_network, build_small_network, embedded_json, records
+from conftest import (
+    XSS_ORGANISATION,
+    XSS_PERSON,
+    build_large_network,
+    build_small_network,
+    embedded_json,
+    records,
+)
 from typer.testing import CliRunner
 
 from cli import app
@@ -190,7 +197,7 @@ def test_bundle_renames_imports_and_runs_in_node(tmp_path):
     )
     script = bundle.__wrapped__("main.js", folder)
     node = subprocess.run(["node", "-e", script + "\nconsole.log(JSON.stringify(globalThis.result));"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     assert (node.returncode, node.stdout) == (0, "[4,2]\n"), node.stderr
     assert script.count("// module ./a.js") == 1
 

@@ -439,8 +439,10 @@ def test_another_vis_network_version_draws_without_the_internals(tmp_path, chrom
     monkeypatch.setattr(render, "vis_version", lambda: "10.0.0")
     page, messages = console_of(chromium, write_html(G, tmp_path / "other.html"))
     assert messages == [
-        "warning: verkosto: vis-network 10.0.0 is not 9.1.2 (or its internals moved); the map works "
-        "without the highlight of the selected neighbourhood."
+        (
+            "warning: verkosto: vis-network 10.0.0 is not 9.1.2 (or its internals moved); the map works "
+            "without the highlight of the selected neighbourhood."
+        )
     ]
     assert page.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
     assert page.evaluate("verkosto.search('helmi heino')") == "person:Helmi Heino"
