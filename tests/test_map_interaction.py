@@ -165,7 +165,7 @@ def test_findings_attach_by_node_id_not_by_label():
     G = build_small_network()
     findings = small_findings()
     # The subject is free text now; only the node id places a finding.
-    findings.insert(2, "node", [VALKEAKOSKI, "person:Aino Aalto", float("nan"), None, None])
+    findings.insert(2, "node", [VALKEAKOSKI, "person:Aino Aalto", float("nan"), None, pd.NA])
     findings.loc[0, "subject"] = "Ruovesi: ohjausryhmä"
     payload = payload_of(G, findings=findings)
     rows = records(payload["findings"])

@@ -29,6 +29,7 @@ import math
 import numbers
 import os
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Hashable
 import importlib.util
@@ -532,6 +533,14 @@ def _compat_finding_nodes(records: list[dict], G: nx.MultiDiGraph, lang: str) ->
         record["node"] = groups.get(_text_value(record.get("subject")))
 
 
+def _no_node(value: object) -> bool:
+    """None, "", NaN or pandas' NA/NaT: a finding about no node (a municipality, a tier)."""
+    pandas = sys.modules.get("pandas")  # a pandas missing value exists only if pandas is loaded
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):
+        return True
+    return not _present(value)
+
+
 def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> list[FindingRow] | None:
     """Findings attached to the node named by their ``node`` column (None/NaN: no node)."""
     if findings is None:
@@ -542,12 +551,12 @@ def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> l
     rows = []
     for record in records:
         node = record.get("node")
-        if _present(node):
-            if node not in position:
-                raise ValueError(f"findings: node {node!r} of rule {record.get('rule')!r} is not in the graph")
+        if _no_node(node):
+            index = None
+        elif node in position:
             index = position[node]
         else:
-            index = None
+            raise ValueError(f"findings: node {node!r} of rule {record.get('rule')!r} is not in the graph")
         severity = _text_value(record.get("severity"))
         rows.append(
             FindingRow(
