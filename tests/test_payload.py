@@ -226,3 +226,10 @@ def test_bundle_refuses_an_import_cycle(tmp_path):
     )
     with pytest.raises(BundleError, match=r"import cycle: main\.js -> a\.js -> b\.js -> a\.js"):
         bundle.__wrapped__("main.js", folder)
+
+
+def test_the_script_never_parses_text_as_html():
+    # ESLint refuses these too (eslint.config.js); this holds when only pytest runs.
+    for path in sorted(WEB.glob("*.js")):
+        code = re.sub(r"//.*", "", path.read_text(encoding="utf-8"))
+        assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(", code), path.name
