@@ -7,6 +7,10 @@ imports, and each ``import {a, b as c} from "./x.js"`` becomes ``const {a, b: c}
 exports>``. Only that import form and ``export function|const|let|class`` are accepted;
 anything else is an error here, not a broken page. The result is the same text for the same
 files.
+
+Differences from the browser's module loader, none of which the page relies on: exports are
+read once when the importing module starts (no live bindings, so a module must not reassign
+an exported ``let``), and all modules share the strict mode of the one script.
 """
 
 from __future__ import annotations
