@@ -57,3 +57,13 @@ test("vis objects: a node with a finding gets a complete colour object; edges th
 test("a payload of another version is refused", () => {
   assert.throws(() => buildModel({ ...fixturePayload(), schema_version: 0 }), /schema_version 0/);
 });
+
+test("metric names are only text: 'length' and '__proto__' are metrics like any other", () => {
+  const payload = fixturePayload();
+  payload.metrics = {
+    names: ["length", "__proto__"],
+    labels: ["length", "__proto__"],
+    values: { columns: ["__proto__", "node", "length"], rows: [[2, 0, 1]] },
+  };
+  assert.deepEqual(buildModel(payload).metricsOf.get(0), [1, 2]);
+});

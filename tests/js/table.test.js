@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { checkPayload, columnsOf, recordsOf, SCHEMA_VERSION } from "../../verkosto/web/table.js";
+import { checkPayload, columnIndex, columnsOf, recordsOf, SCHEMA_VERSION } from "../../verkosto/web/table.js";
 
 const TABLE = { columns: ["person", "organisation", "role"], rows: [[0, 2, "chair"], [1, 2, "member"]] };
 
@@ -15,6 +15,10 @@ test("recordsOf gives one object per row, whatever the column order", () => {
   const reordered = { columns: ["role", "organisation", "person"], rows: [["chair", 2, 0]] };
   assert.deepEqual(recordsOf(reordered, ["person", "role"]), [{ person: 0, role: "chair" }]);
   assert.deepEqual(recordsOf(TABLE)[1], { person: 1, organisation: 2, role: "member" });
+});
+
+test("columnIndex resolves names to positions once", () => {
+  assert.deepEqual(columnIndex(TABLE, ["role", "person"]), [2, 0]);
 });
 
 test("a missing column is an error that names it", () => {

@@ -1,7 +1,7 @@
 // Indexes over the payload, built once: who belongs where, by node index (a node's row in
 // payload.nodes). Pure: no DOM, no vis-network.
 
-import { checkPayload, columnsOf, recordsOf } from "./table.js";
+import { checkPayload, columnIndex, columnsOf, recordsOf } from "./table.js";
 
 export const NODE_COLUMNS = ["id", "label", "kind", "x", "y", "color", "border", "shape", "size", "title"];
 export const EDGE_COLUMNS = ["source", "target", "style", "width"];
@@ -56,11 +56,12 @@ export function buildModel(input) {
   recordsOf(payload.meetings, ["group", "meetings"]).forEach((m) => meetingsOf.set(m.group, m.meetings));
 
   // metricsOf.get(i): node i's values in the order of payload.metrics.names (null: none).
+  // Metric names are anyone's text ("length", "__proto__"), so they never become keys.
   const metricsOf = new Map();
   if (payload.metrics) {
-    const names_ = payload.metrics.names;
-    const values = columnsOf(payload.metrics.values, ["node", ...names_]);
-    for (let k = 0; k < values.length; k++) metricsOf.set(values.node[k], names_.map((name) => values[name][k]));
+    const { names: metricNames, values } = payload.metrics;
+    const [nodeAt, ...valueAt] = columnIndex(values, ["node", ...metricNames]);
+    values.rows.forEach((row) => metricsOf.set(row[nodeAt], valueAt.map((k) => row[k])));
   }
 
   const findings = payload.findings ? recordsOf(payload.findings, FINDING_COLUMNS) : null;

@@ -4,7 +4,8 @@
 /** The payload shape this script reads; verkosto.payload.SCHEMA_VERSION must be equal. */
 export const SCHEMA_VERSION = 1;
 
-function columnIndex(table, names) {
+/** The position of each named column in the table's rows; an error names a missing column. */
+export function columnIndex(table, names) {
   const index = new Map(table.columns.map((name, k) => [name, k]));
   return names.map((name) => {
     const k = index.get(name);
