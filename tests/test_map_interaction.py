@@ -49,41 +49,30 @@ TOTAL = 37
 
 
 def small_findings() -> pd.DataFrame:
-    """Three groups with findings (two gaps, a risk), a municipality and a tier."""
-    return pd.DataFrame(
-        [
-            (
-                "local-sectors",
-                "gap",
-                "Valkeakoski: ohjausryhmä",
-                ["municipality"],
-                "Valkeakoski: ohjausryhmä: ei edustajaa sektorilta Kunta",
-            ),
-            (
-                "tier-link",
-                "risk",
-                "Ruovesi: ohjausryhmä",
-                [],
-                "Ruovesi: ohjausryhmä: vain yksi jäsen istuu ylemmän tason ryhmässä",
-            ),
-            ("contact-person", "gap", TEMPLATE_GROUP, [], f"{TEMPLATE_GROUP}: ei yhdyshenkilöä {XSS_PERSON}"),
-            (
-                "local-steering-group",
-                "gap",
-                "Ikaalinen",
-                ["Ikaalinen"],
-                f"Ikaalinen: ei ohjausryhmää {XSS_ORGANISATION}",
-            ),
-            (
-                "sectors-on-every-tier",
-                "gap",
-                "regional",
-                ["kela"],
-                "Alueellinen taso: ei edustajaa sektorilta Kela",
-            ),
-        ],
-        columns=FINDING_COLUMNS,
-    )
+    """Three groups with findings (two gaps, a risk), a municipality and a tier; the messages
+    are given, as a caller may word them (canonical rows get theirs from verkosto.present)."""
+    rows = [
+        (
+            "local-sectors",
+            "gap",
+            "group:Valkeakoski: ohjausryhmä",
+            "Valkeakoski: ohjausryhmä",
+            ["municipality"],
+            "Valkeakoski: ohjausryhmä: ei edustajaa sektorilta Kunta",
+        ),
+        (
+            "tier-link",
+            "risk",
+            "group:Ruovesi: ohjausryhmä",
+            "Ruovesi: ohjausryhmä",
+            [],
+            "Ruovesi: ohjausryhmä: vain yksi jäsen istuu ylemmän tason ryhmässä",
+        ),
+        ("contact-person", "gap", f"group:{TEMPLATE_GROUP}", TEMPLATE_GROUP, [], f"{TEMPLATE_GROUP}: ei yhdyshenkilöä {XSS_PERSON}"),
+        ("local-steering-group", "gap", None, "Ikaalinen", ["Ikaalinen"], f"Ikaalinen: ei ohjausryhmää {XSS_ORGANISATION}"),
+        ("sectors-on-every-tier", "gap", None, "regional", ["kela"], "Alueellinen taso: ei edustajaa sektorilta Kela"),
+    ]
+    return pd.DataFrame(rows, columns=["rule", "severity", "node", "subject", "missing", "message"])
 
 
 METRICS = {
@@ -165,7 +154,7 @@ def test_findings_attach_by_node_id_not_by_label():
     G = build_small_network()
     findings = small_findings()
     # The subject is free text now; only the node id places a finding.
-    findings.insert(2, "node", [VALKEAKOSKI, "person:Aino Aalto", float("nan"), None, pd.NA])
+    findings["node"] = [VALKEAKOSKI, "person:Aino Aalto", float("nan"), None, pd.NA]
     findings.loc[0, "subject"] = "Ruovesi: ohjausryhmä"
     payload = payload_of(G, findings=findings)
     rows = records(payload["findings"])
@@ -305,7 +294,7 @@ def test_every_new_ui_string_exists_in_both_languages():
         "map.visible",
         "metric.betweenness",
         "metric.weighted_degree",
-        "map.severity.risk",
+        "severity.risk",
     ):
         assert key in TEXTS["fi"] and key in TEXTS["en"]
     assert (TEXTS["fi"]["metric.closeness"], TEXTS["en"]["metric.eigenvector"]) == (

@@ -59,6 +59,7 @@ from verkosto.i18n import TEXTS, text
 from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
 from verkosto.load import ROLE_PRIORITY
 from verkosto.output import write_atomic
+from verkosto.present import finding_message
 
 __all__ = [
     "EDGE_STYLES",
@@ -151,7 +152,7 @@ _VIS_DIR = "lib/vis-9.1.2"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 _VIS_VERSION = re.compile(r"@version\s+(\S+)")
 # Catalogue keys the page's script reads (the template's strings are rendered in Python).
-_PAGE_TEXTS = ("map.", "field.", "kind.")
+_PAGE_TEXTS = ("map.", "field.", "kind.", "severity.")
 
 
 def node_label(G: nx.MultiDiGraph, node: Hashable, lang: str) -> str:
@@ -520,19 +521,6 @@ def _missing(value: object, lang: str) -> list[str]:
     return [schema.label("sector", v, lang) if v in schema.SECTORS else v for v in items]
 
 
-def _compat_finding_nodes(records: list[dict], G: nx.MultiDiGraph, lang: str) -> None:
-    """COMPATIBILITY SHIM, to be deleted once ``check_rules`` returns a ``node`` column.
-
-    Findings without a ``node`` field get the id of the group whose label is their subject
-    (the first in node order when labels repeat), or None."""
-    groups: dict[str, Hashable] = {}
-    for node in sorted(G.nodes, key=str):
-        if G.nodes[node].get("kind") == "group":
-            groups.setdefault(node_label(G, node, lang), node)
-    for record in records:
-        record["node"] = groups.get(_text_value(record.get("subject")))
-
-
 def _no_node(value: object) -> bool:
     """None, "", NaN or pandas' NA/NaT: a finding about no node (a municipality, a tier)."""
     pandas = sys.modules.get("pandas")  # a pandas missing value exists only if pandas is loaded
@@ -546,8 +534,6 @@ def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> l
     if findings is None:
         return None
     records = findings.to_dict("records") if hasattr(findings, "to_dict") else [dict(r) for r in findings]
-    if records and not all("node" in record for record in records):
-        _compat_finding_nodes(records, G, lang)
     rows = []
     for record in records:
         node = record.get("node")
@@ -565,7 +551,7 @@ def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> l
                 node=index,
                 subject=_text_value(record.get("subject")),
                 missing=_missing(record.get("missing"), lang),
-                message=_text_value(record.get("message")),
+                message=_text_value(record.get("message")) or finding_message(record, lang),
             )
         )
     return rows
@@ -591,7 +577,7 @@ def _gaps_legend(findings: list[FindingRow] | None, lang: str) -> dict | None:
         "groups": len({f.node for f in findings if f.node is not None}),
         "border_width": _FINDING_BORDER_WIDTH,
         "severities": [
-            {"severity": s, "label": text(f"map.severity.{s}", lang), "color": FINDING_COLORS[s]}
+            {"severity": s, "label": text(f"severity.{s}", lang), "color": FINDING_COLORS[s]}
             for s in _SEVERITIES
         ],
     }
@@ -766,7 +752,7 @@ def _script_json(value: object) -> Markup:
 
 
 def page_texts(lang: str) -> dict[str, str]:
-    """The catalogue strings the page's script shows (keys ``map.*``, ``field.*``, ``kind.*``)."""
+    """The catalogue strings the page's script shows (keys ``map.*``, ``field.*``, ``kind.*``, ``severity.*``)."""
     return {key: value for key, value in TEXTS[lang].items() if key.startswith(_PAGE_TEXTS)}
 
 
@@ -920,14 +906,20 @@ class MapView:
         return write_html(self.graph, path, protect=protect, **self.options)
 
 
-def show(G_or_roster, **kwargs) -> MapView:
-    """The map of a graph or of a :class:`verkosto.load.Roster`, for a notebook.
+def show(subject, **kwargs) -> MapView:
+    """The map of an :class:`~verkosto.analysis.Analysis`, a graph or a roster, for a notebook.
 
-    A roster is turned into a graph with :func:`verkosto.graph.build_graph`; keyword
-    arguments go to :func:`to_html` (``lang``, ``findings``, ``metrics``, ``size_by`` ...).
+    An analysis brings its findings and metrics (computed once, shared with its other
+    views); a :class:`verkosto.load.Roster` is analysed first; a bare graph is drawn as it
+    is. Keyword arguments go to :func:`to_html` (``lang``, ``findings``, ``metrics``,
+    ``size_by`` …) and win over the analysis'.
     """
-    from verkosto.graph import build_graph
+    from verkosto.analysis import Analysis, analyse
     from verkosto.load import Roster
 
-    G = build_graph(G_or_roster) if isinstance(G_or_roster, Roster) else G_or_roster
-    return MapView(G, **kwargs)
+    if isinstance(subject, Roster):
+        subject = analyse(subject)
+    if isinstance(subject, Analysis):
+        kwargs = {"findings": subject.findings, "metrics": subject.node_metrics, **kwargs}
+        subject = subject.graph
+    return MapView(subject, **kwargs)

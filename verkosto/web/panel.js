@@ -51,7 +51,7 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
     const items = model.findingsOf.get(i) || [];
     if (!items.length) return section(texts["map.findings"], h("p", null, texts["map.no_findings"]));
     return section(texts["map.findings"], h("div", null, ...items.map((f) => h("div", { className: "finding " + f.severity },
-      h("span", { className: "severity" }, texts["map.severity." + f.severity] + ": "),
+      h("span", { className: "severity" }, texts["severity." + f.severity] + ": "),
       f.message,
       f.missing.length ? h("div", null, texts["map.missing"] + ": " + f.missing.join(", ")) : null))));
   }
