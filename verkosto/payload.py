@@ -30,6 +30,9 @@ __all__ = [
     "FindingRow",
     "GapsLegend",
     "Guides",
+    "IndicatorInfo",
+    "IndicatorRow",
+    "Indicators",
     "Legend",
     "MeetingRow",
     "MembershipRow",
@@ -145,6 +148,16 @@ class FindingRow(NamedTuple):
     message: str
 
 
+class IndicatorRow(NamedTuple):
+    """The values of indicator ``indicator`` (a position in ``indicators.indicators``) in
+    ``municipality`` (spelt as the municipality facet spells it), one per year of
+    ``indicators.years``; null where a year has no value."""
+
+    municipality: str
+    indicator: int
+    values: list[float | None]
+
+
 # --- nested objects --------------------------------------------------------------------------
 
 
@@ -255,6 +268,27 @@ class Legend(TypedDict):
     gaps: GapsLegend | None
 
 
+class IndicatorInfo(TypedDict):
+    """An indicator: its id in the source (Sotkanet's number), its title in the page's
+    language and the decimals its values are shown with."""
+
+    id: str
+    label: str
+    decimals: int
+
+
+class Indicators(TypedDict):
+    """Municipal indicators for the side panels of local groups and municipalities: per
+    indicator and year the county median (over the roster's municipalities), per municipality
+    the values, and the source and licence line shown with them."""
+
+    years: list[int]
+    indicators: list[IndicatorInfo]
+    median: list[list[float | None]]
+    series: Table[IndicatorRow]
+    attribution: str
+
+
 class Payload(TypedDict):
     """The data of one map page, and nothing else (no node attribute that is not shown)."""
 
@@ -275,6 +309,7 @@ class Payload(TypedDict):
     meetings: Table[MeetingRow]
     metrics: Metrics | None
     findings: Table[FindingRow] | None
+    indicators: NotRequired[Indicators]
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

@@ -592,6 +592,7 @@ def map_payload(
     findings=None,
     metrics=None,
     size_by: str | None = None,
+    indicators: dict | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -621,6 +622,10 @@ def map_payload(
     size_by : str, optional
         A metric name: nodes that have it are sized by it, the radius growing with the
         square root of the value between the smallest and the largest value.
+    indicators : dict, optional
+        Municipal indicators for the side panels of local groups and municipalities
+        (:class:`verkosto.payload.Indicators`, as :func:`verkosto.indicators.map_section`
+        returns); left out of the payload when None.
 
     Returns
     -------
@@ -668,6 +673,7 @@ def map_payload(
     legend["size"] = apply_size_by(nodes, values, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
     season, source = G.graph.get("season"), G.graph.get("source")
+    extra = {} if indicators is None else {"indicators": indicators}
     return {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
@@ -682,6 +688,7 @@ def map_payload(
         **_links(G, order, lang),
         "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
+        **extra,
     }
 
 
@@ -794,6 +801,7 @@ def to_html(
     metrics=None,
     size_by: str | None = None,
     generated: str | None = None,
+    indicators: dict | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -807,9 +815,9 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by
-        Coverage findings, metrics per node and the metric that sizes the nodes, as in
-        :func:`map_payload`.
+    findings, metrics, size_by, indicators
+        Coverage findings, metrics per node, the metric that sizes the nodes and the
+        municipal indicators, as in :func:`map_payload`.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -828,7 +836,8 @@ def to_html(
     positions = compute_layout(G, layout)
     guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
-        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by
+        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by,
+        indicators=indicators,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

@@ -32,8 +32,9 @@ def write_map(
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
 
-    The page shows every node's metrics and the groups' findings; both come from *analysis*,
-    computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
+    The page shows every node's metrics and the groups' findings, and with
+    ``analyse(..., indicators=...)`` the municipal indicators in the side panels of local groups
+    and municipalities; all come from *analysis*, computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
     for *layout*, *title*, *size_by* and *generated*.
 
     Raises
@@ -44,8 +45,10 @@ def write_map(
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
     if suffix == ".html":
+        from .indicators import map_section
         from .render import write_html
 
+        data = analysis.municipal_indicators
         return write_html(
             analysis.graph,
             path,
@@ -56,6 +59,7 @@ def write_map(
             metrics=analysis.node_metrics,
             findings=analysis.findings,
             generated=generated,
+            indicators=None if data is None else map_section(data, analysis.municipalities, lang),
             protect=protect,
         )
     if suffix in IMAGE_FORMATS:
