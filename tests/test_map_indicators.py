@@ -36,9 +36,20 @@ def test_the_section_is_in_the_payload_and_valid(example_map):
     assert section == expected
 
 
-def test_without_indicators_the_payload_has_no_section():
+def test_the_script_reads_the_columns_python_writes():
+    import json
+    import re
+
+    from verkosto.bundle import WEB
+
+    source = (WEB / "indicators.js").read_text(encoding="utf-8")
+    columns = json.loads(re.search(r"export const INDICATOR_COLUMNS = (\[.*?\]);", source).group(1))
+    assert columns == list(contract.IndicatorRow._fields)
+
+
+def test_without_indicators_the_section_is_null():
     html = to_html(analyse().graph, generated="2025-01-15")
-    assert "indicators" not in embedded_json(html, "verkosto-payload")
+    assert embedded_json(html, "verkosto-payload")["indicators"] is None
 
 
 @pytest.mark.browser

@@ -309,7 +309,7 @@ class Payload(TypedDict):
     meetings: Table[MeetingRow]
     metrics: Metrics | None
     findings: Table[FindingRow] | None
-    indicators: NotRequired[Indicators]
+    indicators: Indicators | None
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

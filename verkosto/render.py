@@ -625,7 +625,7 @@ def map_payload(
     indicators : dict, optional
         Municipal indicators for the side panels of local groups and municipalities
         (:class:`verkosto.payload.Indicators`, as :func:`verkosto.indicators.map_section`
-        returns); left out of the payload when None.
+        returns); null in the payload when None.
 
     Returns
     -------
@@ -673,7 +673,6 @@ def map_payload(
     legend["size"] = apply_size_by(nodes, values, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
     season, source = G.graph.get("season"), G.graph.get("source")
-    extra = {} if indicators is None else {"indicators": indicators}
     return {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
@@ -688,7 +687,7 @@ def map_payload(
         **_links(G, order, lang),
         "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
-        **extra,
+        "indicators": indicators,
     }
 
 

@@ -73,5 +73,6 @@ export function fixturePayload() {
         ["tier-sectors", "risk", null, "local", [], "Paikallinen taso: riski"],
       ],
     },
+    indicators: null,
   };
 }

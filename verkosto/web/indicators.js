@@ -105,10 +105,13 @@ function sparkline(row, label) {
 
 /** The panel's blocks for these rows, then the source and licence line. */
 export function indicatorBlocks(rows, section, texts, lang) {
+  const trendWords = {
+    up: texts["map.indicators.trend.up"], down: texts["map.indicators.trend.down"], flat: texts["map.indicators.trend.flat"],
+  };
   const blocks = rows.map((row) => {
     const value = formatValue(row.value, row.decimals, lang);
     const median = formatValue(row.median, row.decimals, lang);
-    const trendWord = texts["map.indicators.trend." + row.trend];
+    const trendWord = trendWords[row.trend];
     return h("div", { className: "indicator", "data-indicator": row.id, "data-trend": row.trend },
       h("div", { className: "indicator-label" }, row.label),
       h("div", { className: "indicator-values" },
