@@ -276,3 +276,30 @@ def test_map_section_follows_the_rosters_spelling_and_the_years(tmp_path):
     assert section["series"]["rows"] == [["Akaa", 0, [None, 8.0, 8.2]], ["tampere", 0, [9.1, None, 8.6]]]
     assert section["median"] == [[9.1, 8.0, 8.4]]
     assert section["attribution"] == "Lähde: tiedosto i.csv. Lisenssi: ei tiedossa."
+
+
+def test_the_rosters_municipalities_without_values_are_one_warning(tmp_path):
+    path = write_csv(tmp_path / "i.csv", [LONG_HEADER, ["Tampere", "A", "2024", "8,6"], ["Akaa", "A", "2024", "8,2"]])
+    analysis = analyse(indicators=path)
+    lines_ = lines(analysis.warnings)
+    assert len(lines_) == 1 and lines_[0].startswith("i.csv: the roster's municipalities Hämeenkyrö, Ikaalinen, ")
+    assert lines_[0].endswith("Ylöjärvi have no value; add them to the file or fetch the data again (verkosto indicators fetch)")
+    assert "Tampere" not in lines_[0] and "Akaa," not in lines_[0]
+
+
+def test_text_from_an_indicator_file_stays_text_in_the_report_and_chart(tmp_path):
+    from openpyxl import load_workbook
+
+    from verkosto.report import write_report
+    from verkosto.static import draw_indicators
+
+    hostile = ['=HYPERLINK("http://x")', r"$\alpha$ <img src=x onerror=alert(1)>"]
+    path = write_csv(tmp_path / "i.csv", [LONG_HEADER, *[["Tampere", name, "2024", "1"] for name in hostile]])
+    analysis = analyse(indicators=path)
+    write_report(analysis, tmp_path / "r.xlsx", lang="en")
+    sheet = load_workbook(tmp_path / "r.xlsx")["Municipal indicators"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert cells[:2] == hostile
+    assert all(c.data_type == "s" for c in sheet["A"][1:3])
+    svg = draw_indicators(analysis.municipal_indicators, tmp_path / "k.svg").read_text(encoding="utf-8")
+    assert r"$\alpha$ &lt;img src=x onerror=alert(1)&gt;" in svg and "=HYPERLINK" in svg

@@ -22,7 +22,8 @@ import networkx as nx
 import pandas as pd
 
 from . import coverage, graph, metrics
-from .indicators import IndicatorData, read_indicators, roster_municipalities
+from .errors import Problem
+from .indicators import IndicatorData, missing_municipalities, read_indicators, roster_municipalities
 from .load import Roster, load_roster
 
 __all__ = ["Analysis", "analyse"]
@@ -100,7 +101,11 @@ class Analysis:
         source = self.indicators_source
         if source is None or isinstance(source, IndicatorData):
             return source
-        return read_indicators(source, municipalities=self.municipalities)
+        data = read_indicators(source, municipalities=self.municipalities)
+        missing = missing_municipalities(data, self.municipalities)
+        if missing:
+            data.problems.append(Problem("warning", data.file, "indicators.missing_municipalities", {"names": tuple(missing)}))
+        return data
 
     @property
     def municipalities(self) -> list[str]:

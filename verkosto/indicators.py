@@ -60,6 +60,7 @@ __all__ = [
     "example_indicators_path",
     "latest_table",
     "map_section",
+    "missing_municipalities",
     "municipalities_path",
     "normalise_municipality",
     "read_indicators",
@@ -295,7 +296,11 @@ class _Reader:
         if not self.rows:
             raise self.fatal("indicators.empty")
         values = pd.DataFrame(self.rows, columns=VALUE_COLUMNS)
-        values = values.sort_values(["indicator", "municipality", "year"], kind="stable").reset_index(drop=True)
+        # Indicators stay in the order of the file; municipalities and years are sorted.
+        first = {indicator: k for k, indicator in enumerate(dict.fromkeys(values["indicator"]))}
+        values = values.assign(_order=values["indicator"].map(first))
+        values = values.sort_values(["_order", "municipality", "year"], kind="stable").drop(columns="_order")
+        values = values.reset_index(drop=True)
         warnings = [p for p in self.problems if p.severity == "warning"]
         return IndicatorData(values, file=self.name, problems=warnings, **meta)
 
@@ -698,6 +703,13 @@ def _roster_names(data: IndicatorData, municipalities: Iterable[str]) -> dict[st
         if key in in_file:
             out[name] = in_file[key]
     return out
+
+
+def missing_municipalities(data: IndicatorData, municipalities: Iterable[str]) -> list[str]:
+    """The municipalities (of the roster) that have no value in *data*, in the order given."""
+    wanted = list(municipalities)
+    found = _roster_names(data, wanted)
+    return [m for m in wanted if m not in found]
 
 
 def map_section(data: IndicatorData, municipalities: Iterable[str], lang: str | None = None) -> dict:
