@@ -143,26 +143,26 @@ def _to_igraph(P: nx.Graph, *, weighted: bool):
 
     Returns the graph for shortest paths (when weighted, only edges of weight > 0, with the
     path length of :func:`_distances` as the edge attribute ``distance``), its distance
-    scale, and the graph for eigenvectors (every edge, attribute ``weight``).
+    scale, and the graph for eigenvectors (attribute ``weight``). Both graphs have the same
+    edges, so the connected components eigenvector centrality is computed in are those the
+    paths run in: when weighted, a tie of weight 0 joins no components for either.
     """
     import igraph
 
     index = {n: i for i, n in enumerate(P)}
-    edges, weights = [], []
-    for u, v, w in P.edges(data="weight", default=1.0):
-        if u != v:
-            edges.append((index[u], index[v]))
-            weights.append(float(w))
-    eigen = igraph.Graph(n=len(index), edges=edges, edge_attrs={"weight": weights})
     if not weighted:
+        edges, weights = [], []
+        for u, v, w in P.edges(data="weight", default=1.0):
+            if u != v:
+                edges.append((index[u], index[v]))
+                weights.append(float(w))
+        eigen = igraph.Graph(n=len(index), edges=edges, edge_attrs={"weight": weights})
         return eigen, 1.0, eigen
     positive = _positive_edges(P)
+    edges = [(index[u], index[v]) for u, v, _w in positive]
     distances, scale = _distances([w for _u, _v, w in positive], len(P))
-    paths = igraph.Graph(
-        n=len(index),
-        edges=[(index[u], index[v]) for u, v, _w in positive],
-        edge_attrs={"distance": distances},
-    )
+    paths = igraph.Graph(n=len(index), edges=edges, edge_attrs={"distance": distances})
+    eigen = igraph.Graph(n=len(index), edges=edges, edge_attrs={"weight": [w for _u, _v, w in positive]})
     return paths, scale, eigen
 
 
@@ -230,8 +230,8 @@ def _component_eigenvector(g, ids, n: int, result: list[float], weighted: bool) 
         return
     sub = g.induced_subgraph(ids)
     with warnings.catch_warnings():
-        # A component held together only by ties of weight 0 gets the uniform vector, as
-        # from networkx; igraph warns that it is "not meaningful".
+        # Unweighted, a component whose ties all have weight 0 is still a component (and
+        # hops ignore weights); igraph warns that such a vector is "not meaningful".
         warnings.simplefilter("ignore", RuntimeWarning)
         values = sub.eigenvector_centrality(weights="weight" if weighted else None)
     norm = math.sqrt(sum(v * v for v in values))
@@ -245,6 +245,9 @@ def _component_eigenvector(g, ids, n: int, result: list[float], weighted: bool) 
 def _eigenvector_networkx(P: nx.Graph, *, weighted: bool) -> dict:
     result = dict.fromkeys(P, 0.0)
     n = len(P)
+    if weighted:  # the edges weighted paths use: weight > 0, no self-loops
+        P = nx.Graph(P.edge_subgraph([(u, v) for u, v, _w in _positive_edges(P)]).copy())
+        P.add_nodes_from(result)
     for ids in nx.connected_components(P):
         if len(ids) < 2:
             continue
@@ -362,7 +365,9 @@ def centrality(
     Euclidean norm ``sqrt(n_c / n)``, where ``n_c`` is its number of nodes: the squares of a
     component's values sum to its share of the nodes, so a node of a small component does
     not outrank the centre of the main one, and on a connected graph the values are exactly
-    networkx' ``eigenvector_centrality`` (unit norm). Isolated nodes get 0.
+    networkx' ``eigenvector_centrality`` (unit norm). Isolated nodes get 0. When weighted,
+    the components are those of the ties weighted paths use (weight > 0): a tie of weight 0
+    joins nothing, for paths and eigenvector alike.
 
     Examples
     --------
