@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from rosters import write_xlsx
 
-from verkosto import analyse
+from verkosto import VerkostoError, analyse
 from verkosto.graph import build_graph
 from verkosto.load import load_roster
 from verkosto.metrics import BROKER_ROLES, _brokerage_network, brokerage_roles, brokerage_roles_overall
@@ -78,7 +78,7 @@ def test_hand_count():
     # Class B has two nodes: no coordinator is possible, expected 0, sd 0, z NaN (as sna).
     assert (df.loc["b1", "coordinator_expected"], df.loc["b1", "coordinator_sd"]) == (0.0, 0.0)
     assert math.isnan(df.loc["b1", "coordinator_z"])
-    overall = brokerage_roles_overall(hand_graph()).set_index("role")
+    overall = brokerage_roles_overall(hand_graph()).set_index("broker_role")
     assert overall["observed"].to_dict() == {
         "coordinator": 3, "itinerant": 1, "representative": 1, "gatekeeper": 2, "liaison": 1, "total": 8,
     }
@@ -105,7 +105,7 @@ def test_equal_to_sna(name):
             assert got[role + suffix].to_numpy(dtype=float) == pytest.approx(
                 expected, rel=1e-12, abs=1e-12, nan_ok=True
             ), (role, part)
-    overall = brokerage_roles_overall(D).set_index("role")
+    overall = brokerage_roles_overall(D).set_index("broker_role")
     for row in _recorded(name, "gli").itertuples(index=False):
         role = SNA_COLUMNS[row.role]
         assert overall.loc[role, "observed"] == int(float(row.raw))
@@ -131,7 +131,7 @@ def test_the_example_in_numbers():
     # sna on the example's directed collaboration of organisations, classes = sector:
     # coordinator 11, itinerant 0, representative 20, gatekeeper 43, liaison 27; gatekeeping
     # over-represented (z = 3.49), itinerant brokerage under-represented (z = -3.07).
-    overall = brokerage_roles_overall(analyse().graph, by="sector").set_index("role")
+    overall = brokerage_roles_overall(analyse().graph, by="sector").set_index("broker_role")
     assert overall.loc[list(BROKER_ROLES), "observed"].tolist() == [11, 0, 20, 43, 27]
     assert round(overall.loc["gatekeeper", "z"], 2) == 3.49
     assert round(overall.loc["itinerant", "z"], 2) == -3.07
@@ -203,8 +203,9 @@ def test_errors_name_the_argument():
     G = analyse().graph
     with pytest.raises(ValueError, match="the groups network has no direction; use directed=False"):
         brokerage_roles(G, network="groups", by="tier", directed=True)
-    with pytest.raises(ValueError, match="no node of the groups network has a sector; choose by= one of: tier, region, municipality"):
+    with pytest.raises(VerkostoError) as err:
         brokerage_roles(G, network="groups", by="sector")
+    assert err.value.render("en") == "no node of the groups network has a sector; choose one of: tier, region, municipality"
     with pytest.raises(ValueError, match="unknown by='colour'"):
         brokerage_roles(G, by="colour")
     with pytest.raises(ValueError, match="unknown network"):
@@ -260,3 +261,73 @@ def test_columns_and_order():
     empty = brokerage_roles(nx.DiGraph())
     assert list(empty.columns) == ["node", "label", "kind", "sector"] + list(df.columns[4:]) and empty.empty
     assert np.isnan(brokerage_roles_overall(nx.DiGraph())["z"]).all()
+
+
+# ------------------------------------------------------------------ the views: words, report
+
+
+def test_dominant_role_in_words():
+    from verkosto.present import broker_role_text, dominant_broker_role
+
+    df = brokerage_roles(analyse().graph).set_index("label")
+    hame = df.loc["MLL:n Hämeen piiri"]
+    assert dominant_broker_role(hame) == "gatekeeper"
+    assert broker_role_text(hame, "fi") == "portinvartija sektorille Järjestö"
+    assert broker_role_text(hame, "en") == "gatekeeper for the sector NGO"
+    # Pälkäne: coordinator 5 (z 12.79), representative 2 (z 2.29): the highest z wins
+    assert broker_role_text(df.loc["Pälkäneen kunta"], "fi") == "koordinaattori sektorin Kunta sisällä"
+    nothing = df[df["total"] == 0].iloc[0]
+    assert dominant_broker_role(nothing) is None and broker_role_text(nothing, "fi") == ""
+    # a tie of z-scores goes to the larger count
+    row = {"region": "", "representative": 1, "representative_z": 1.0, "liaison": 3, "liaison_z": 1.0}
+    assert broker_role_text(row, "fi") == "yhdysside muiden alueiden välillä"
+    assert broker_role_text({"municipality": "Akaa", "gatekeeper": 1, "gatekeeper_z": 0.1}, "fi") == "portinvartija kuntaan Akaa"
+    groups = brokerage_roles(analyse().graph, network="groups", by="tier").set_index("label")
+    # a provincial network whose members sit in many local groups links those groups: itinerant
+    meeting_places = groups.loc["Pirkanmaan kohtaamispaikkaverkosto"]
+    assert (meeting_places["tier"], meeting_places["itinerant"]) == ("provincial", 1824)
+    assert broker_role_text(meeting_places, "fi") == "kiertävä välittäjä muiden tasojen ryhmille"
+    assert broker_role_text(meeting_places, "en") == "itinerant broker for other tiers"
+
+
+def test_the_analysis_computes_each_brokerage_once():
+    a = analyse()
+    assert a.brokerage_roles("sector") is a.brokerage_roles()
+    pd.testing.assert_frame_equal(a.brokerage_roles(), brokerage_roles(a.graph))
+    pd.testing.assert_frame_equal(
+        a.brokerage_roles("tier", network="groups"), brokerage_roles(a.graph, network="groups", by="tier")
+    )
+    assert a.brokerage_roles("tier", network="groups") is a.brokerage_roles("tier", network="groups")
+    pd.testing.assert_frame_equal(a.brokerage_roles_overall(), brokerage_roles_overall(a.graph))
+
+
+def test_the_report_explains_the_roles_in_finnish():
+    from verkosto.report import report_sheets
+
+    sheets = report_sheets(analyse(), lang="fi", generated="2025-01-01")
+    names = list(sheets)
+    assert names[names.index("Välittäjät") + 1 : names.index("Välittäjät") + 3] == [
+        "Välittäjäroolit", "Välittäjäroolien selitys",
+    ]
+    roles = sheets["Välittäjäroolit"]
+    assert [roles.headers.get(c, c) for c in roles.frame.columns] == [
+        "Nimi", "Sektori", "Koordinaattori", "Kiertävä välittäjä", "Edustaja", "Portinvartija", "Yhdysside",
+        "Välitykset yhteensä", "Koordinaattori, z", "Kiertävä välittäjä, z", "Edustaja, z", "Portinvartija, z",
+        "Yhdysside, z",
+    ]
+    first = roles.frame.iloc[0]
+    assert (first["label"], first["sector"], first["gatekeeper"]) == ("MLL:n Hämeen piiri", "Järjestö", 42)
+    guide = sheets["Välittäjäroolien selitys"]
+    assert [guide.headers.get(c, c) for c in guide.frame.columns] == [
+        "Välittäjärooli", "Selitys", "Havaittu", "Odotettu", "z-luku",
+    ]
+    rows = guide.frame.to_dict("records")
+    assert [r["broker_role"] for r in rows] == [
+        "Koordinaattori", "Kiertävä välittäjä", "Edustaja", "Portinvartija", "Yhdysside", "Välitykset yhteensä",
+        "Odotettu määrä ja z-luku",
+    ]
+    assert rows[3]["explanation"].startswith("Ottaa vastaan toisen sektorin toimijan yhteistyön")
+    assert "(A → B → B)" in rows[3]["explanation"]
+    assert [r["observed"] for r in rows[:6]] == [11, 0, 20, 43, 27, 101]
+    assert round(rows[3]["z"], 2) == 3.49
+    assert "Gould ja Fernandez 1989" in rows[6]["explanation"]

@@ -718,10 +718,10 @@ def _gould_fernandez(G: nx.Graph, network: str, by: str, directed: bool | None):
     nodes = list(D)
     values = [D.nodes[v].get(by) or "" for v in nodes]
     if nodes and not any(values):
+        from .errors import VerkostoError
+
         present = [c for c in BROKERAGE_CLASSES if any(D.nodes[v].get(c) for v in nodes)]
-        raise ValueError(
-            f"no node of the {network} network has a {by}; choose by= one of: {', '.join(present) or '(none)'}"
-        )
+        raise VerkostoError("brokerage.no_class", network=network, by=by, present=", ".join(present) or "-")
     classes = list(dict.fromkeys(values))
     cls = np.array([classes.index(v) for v in values], dtype=np.int64) if nodes else np.zeros(0, dtype=np.int64)
     N = len(nodes)
@@ -769,6 +769,14 @@ def brokerage_roles(
     by : {"sector", "tier", "region", "municipality"}
         The node attribute whose values are the classes. Persons and organisations have a
         sector, groups a tier; nodes without a value form one class of their own (``""``).
+
+    Raises
+    ------
+    VerkostoError
+        When no node of the network has a *by* (organisations have no tier, groups no
+        sector); the message names the attributes its nodes have.
+    ValueError
+        For an unknown *network* or *by*, or ``directed=True`` on an undirected network.
     directed : bool, optional
         Count along the arcs' direction (default for ``collaboration`` and a ``DiGraph``).
         ``False`` takes every tie in both directions. An undirected network has no direction
@@ -843,7 +851,7 @@ def brokerage_roles_overall(
     Returns
     -------
     DataFrame
-        ``role, observed, expected, sd, z``: one row per role of :data:`BROKER_ROLES` and one
+        ``broker_role, observed, expected, sd, z``: one row per role of :data:`BROKER_ROLES` and one
         for ``total``; ``observed`` sums the nodes' counts, the rest are sna's ``exp.gli``,
         ``sd.gli`` and ``z.gli``.
     """
@@ -851,7 +859,7 @@ def brokerage_roles_overall(
     observed = np.append(counts.sum(axis=0), counts.sum()).astype(int)
     return pd.DataFrame(
         {
-            "role": list(_ROLE_MEASURES),
+            "broker_role": list(_ROLE_MEASURES),
             "observed": observed,
             "expected": whole,
             "sd": np.sqrt(whole_var),
