@@ -597,10 +597,11 @@ def _brokerage_network(G: nx.Graph, network: str, directed: bool | None) -> nx.D
 def _role_counts(D: nx.DiGraph, nodes: list, cls: np.ndarray, K: int) -> np.ndarray:
     """Open two-paths ``i → j → k`` (``i ≠ k``, no arc ``i → k``) through each node ``j``, by role.
 
-    Returns an ``N × 5`` integer array in the order of :data:`BROKER_ROLES`. Counted as in
-    sna's ``brokerage_R``: all two-paths through ``j`` from the in- and out-neighbours'
-    classes, less the returns ``i → j → i`` and the closed ones (``i → k`` present), the
-    latter found arc by arc as the common out-neighbours of ``i`` and ``j``.
+    Returns an ``N × 5`` integer array in the order of :data:`BROKER_ROLES`, the counts of
+    sna's ``raw.nli``. Rather than walking every two-path, the two-paths through ``j`` are
+    counted from the classes of its in- and out-neighbours, less the returns ``i → j → i``
+    and the closed ones (``i → k`` present), found arc by arc as the common out-neighbours
+    of ``i`` and ``j`` (tests/test_brokerage.py checks this against a brute-force walk).
     """
     import scipy.sparse as sp
 
