@@ -331,3 +331,15 @@ def test_the_report_explains_the_roles_in_finnish():
     assert [r["observed"] for r in rows[:6]] == [11, 0, 20, 43, 27, 101]
     assert round(rows[3]["z"], 2) == 3.49
     assert "Gould ja Fernandez 1989" in rows[6]["explanation"]
+
+
+def test_every_role_has_words_for_every_class_in_both_languages():
+    from verkosto.i18n import LANGUAGES, catalogue, placeholders
+    from verkosto.metrics import BROKERAGE_CLASSES
+
+    entries = catalogue()
+    for role in BROKER_ROLES:
+        assert f"brokerage.explain.{role}" in entries and f"column.{role}_z" in entries
+        for by in BROKERAGE_CLASSES:
+            entry = entries[f"brokerage.role_text.{role}.{by}"]
+            assert all(placeholders(entry[lang]) <= {"name"} for lang in LANGUAGES)

@@ -4,6 +4,7 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -137,7 +138,8 @@ def test_brokerage_roles_through_the_cli_equal_sna():
     assert result.exit_code == 0, result.output
     table = pd.read_csv(io.StringIO(result.output)).set_index("node")
     assert len(table) == 83 and set(table["kind"]) == {"organisation"}
-    sna = pd.read_csv("tests/sna/example_collaboration_sector.nli.csv", keep_default_na=False, dtype=str).set_index("node")
+    recorded = Path(__file__).resolve().parent / "sna" / "example_collaboration_sector.nli.csv"
+    sna = pd.read_csv(recorded, keep_default_na=False, dtype=str).set_index("node")
     for column, role in (("b_OI", "gatekeeper"), ("b_IO", "representative"), ("w_I", "coordinator"),
                          ("w_O", "itinerant"), ("b_O", "liaison")):
         assert (table[role] == sna.loc[table.index, f"raw_{column}"].astype(float)).all()
