@@ -284,8 +284,6 @@ def _build() -> typer.Typer:
         G = analysis.graph
         typer.echo(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
 
-    from verkosto.metrics import BROKER_ROLES as ROLES
-
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.metrics.help"))
     def metrics(
         roster: RosterArg = None,
@@ -311,6 +309,8 @@ def _build() -> typer.Typer:
                                        weighted=weighted, sample=sample)
             name = network.value if network else "collaboration" if brokerage else "persons"
             if brokerage:
+                from verkosto.metrics import BROKER_ROLES as ROLES
+
                 with progress.step("cli.progress.brokerage", network=name):
                     table = analysis.brokerage_roles(brokerage.value, network=name)
                 shown = ["label", brokerage.value, *ROLES, *(f"{role}_z" for role in ROLES)]
