@@ -145,6 +145,13 @@ class FindingRow(NamedTuple):
     message: str
 
 
+class NoteRow(NamedTuple):
+    """A line of text the side panel shows for ``node``, e.g. its dominant brokerage role."""
+
+    node: int
+    text: str
+
+
 # --- nested objects --------------------------------------------------------------------------
 
 
@@ -275,6 +282,7 @@ class Payload(TypedDict):
     meetings: Table[MeetingRow]
     metrics: Metrics | None
     findings: Table[FindingRow] | None
+    notes: Table[NoteRow] | None
 
 
 # --- JSON Schema -----------------------------------------------------------------------------
