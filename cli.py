@@ -36,6 +36,13 @@ class Network(str, Enum):
     collaboration = "collaboration"
 
 
+class Classes(str, Enum):
+    sector = "sector"
+    tier = "tier"
+    region = "region"
+    municipality = "municipality"
+
+
 class Metric(str, Enum):
     degree = "degree"
     weighted_degree = "weighted_degree"
@@ -210,6 +217,8 @@ def _print_table(frame, title: str | None = None) -> None:
 
 
 def _cell(value) -> str:
+    if isinstance(value, float) and value != value:  # NaN: nothing to show (a z-score of a role that cannot occur)
+        return ""
     if isinstance(value, float):
         if value.is_integer() and abs(value) >= 1:
             return str(int(value))
@@ -300,7 +309,8 @@ def _build() -> typer.Typer:
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.metrics.help"))
     def metrics(
         roster: RosterArg = None,
-        network: Annotated[Network, typer.Option("--network", help=t("cli.metrics.network"))] = Network.persons,
+        network: Annotated[Network | None, typer.Option("--network", help=t("cli.metrics.network"))] = None,
+        brokerage: Annotated[Classes | None, typer.Option("--brokerage", help=t("cli.metrics.brokerage"))] = None,
         weighted: Annotated[bool, typer.Option("--weighted", help=t("cli.opt.weighted"), **flag)] = False,
         sample: Annotated[int | None, typer.Option("--sample", help=t("cli.opt.sample"), min=1)] = None,
         format: Annotated[TableFormat | None, typer.Option("--format", help=t("cli.metrics.format"))] = None,
@@ -319,11 +329,21 @@ def _build() -> typer.Typer:
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
                                        weighted=weighted, sample=sample)
-            with progress.step("cli.progress.centrality", network=network.value):
-                table = analysis.centrality(network.value)
-        _write_table(table, fmt, output, path, top=top, title=network.value)
+            name = network.value if network else "collaboration" if brokerage else "persons"
+            if brokerage:
+                from verkosto.metrics import BROKER_ROLES as ROLES
 
-    def _write_table(table, fmt: str, output: Path | None, path: Path, *, top: int, title: str) -> None:
+                with progress.step("cli.progress.brokerage", network=name):
+                    table = analysis.brokerage_roles(brokerage.value, network=name)
+                shown = ["label", brokerage.value, *ROLES, *(f"{role}_z" for role in ROLES)]
+                _write_table(table, fmt, output, path, top=top, title=f"{name}-{brokerage.value}", shown=shown)
+                return
+            with progress.step("cli.progress.centrality", network=name):
+                table = analysis.centrality(name)
+        _write_table(table, fmt, output, path, top=top, title=name)
+
+    def _write_table(table, fmt: str, output: Path | None, path: Path, *, top: int, title: str,
+                     shown: list[str] | None = None) -> None:
         from verkosto.export import Sheet, to_csv, to_json, write_xlsx
         from verkosto.present import headers, translate
 
@@ -335,7 +355,7 @@ def _build() -> typer.Typer:
             write_xlsx(output, {title: Sheet(translate(table), headers())}, protect=[path])
             typer.echo(f"{output}")
         else:  # the terminal is narrow: the id repeats the name, and the kind is one per network
-            _print_table(translate(table.drop(columns=["node", "kind"])).head(top))
+            _print_table(translate(table[shown] if shown else table.drop(columns=["node", "kind"])).head(top))
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.coverage.help"))
     def coverage(

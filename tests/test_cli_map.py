@@ -147,3 +147,13 @@ def test_every_command_has_help_in_finnish_and_english():
             assert "<bool>" not in result.output
     assert "Piirrä verkostokartta" in CliRunner().invoke(build_app("fi"), ["map", "--help"]).output
     assert "Draw the network map" in CliRunner().invoke(build_app("en"), ["map", "--help"]).output
+
+
+@pytest.mark.browser
+def test_an_organisations_panel_names_its_brokerage_role(in_tmp, open_map):
+    assert run("map", "--lang", "fi", "-o", "kartta.html").exit_code == 0
+    page = open_map(in_tmp / "kartta.html")
+    page.page.evaluate("verkosto.select('organisation:MLL:n Hämeen piiri')")
+    note = page.page.locator("#panel p.note").inner_text()
+    assert note == "Välittäjärooli: portinvartija sektorille Järjestö"
+    assert (page.errors, page.requests) == ([], [])

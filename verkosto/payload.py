@@ -158,6 +158,13 @@ class IndicatorRow(NamedTuple):
     values: list[float | None]
 
 
+class NoteRow(NamedTuple):
+    """A line of text the side panel shows for ``node``, e.g. its dominant brokerage role."""
+
+    node: int
+    text: str
+
+
 # --- nested objects --------------------------------------------------------------------------
 
 
@@ -310,6 +317,7 @@ class Payload(TypedDict):
     metrics: Metrics | None
     findings: Table[FindingRow] | None
     indicators: Indicators | None
+    notes: Table[NoteRow] | None
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

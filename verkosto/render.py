@@ -51,6 +51,7 @@ from verkosto.payload import (
     MeetingRow,
     MembershipRow,
     NodeRow,
+    NoteRow,
     ParentRow,
     table,
 )
@@ -592,6 +593,7 @@ def map_payload(
     findings=None,
     metrics=None,
     size_by: str | None = None,
+    notes: dict[str, str] | None = None,
     indicators: dict | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
@@ -622,6 +624,9 @@ def map_payload(
     size_by : str, optional
         A metric name: nodes that have it are sized by it, the radius growing with the
         square root of the value between the smallest and the largest value.
+    notes : dict, optional
+        ``{node id: text}``: one line the side panel shows under the metrics, e.g. the
+        node's dominant brokerage role in words.
     indicators : dict, optional
         Municipal indicators for the side panels of local groups and municipalities
         (:class:`verkosto.payload.Indicators`, as :func:`verkosto.indicators.map_section`
@@ -687,6 +692,9 @@ def map_payload(
         **_links(G, order, lang),
         "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
+        "notes": None if notes is None else table(
+            NoteRow, sorted(NoteRow(position[n], str(t)) for n, t in notes.items() if n in position and t)
+        ),
         "indicators": indicators,
     }
 
@@ -799,6 +807,7 @@ def to_html(
     findings=None,
     metrics=None,
     size_by: str | None = None,
+    notes: dict[str, str] | None = None,
     generated: str | None = None,
     indicators: dict | None = None,
 ) -> str:
@@ -814,9 +823,9 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, indicators
-        Coverage findings, metrics per node, the metric that sizes the nodes and the
-        municipal indicators, as in :func:`map_payload`.
+    findings, metrics, size_by, notes, indicators
+        Coverage findings, metrics per node, the metric that sizes the nodes, a line of text
+        per node for the side panel and the municipal indicators, as in :func:`map_payload`.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -836,7 +845,7 @@ def to_html(
     guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by,
-        indicators=indicators,
+        notes=notes, indicators=indicators,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()
