@@ -303,3 +303,15 @@ def test_text_from_an_indicator_file_stays_text_in_the_report_and_chart(tmp_path
     assert all(c.data_type == "s" for c in sheet["A"][1:3])
     svg = draw_indicators(analysis.municipal_indicators, tmp_path / "k.svg").read_text(encoding="utf-8")
     assert r"$\alpha$ &lt;img src=x onerror=alert(1)&gt;" in svg and "=HYPERLINK" in svg
+
+
+def test_the_chart_is_the_same_file_every_time(tmp_path):
+    from verkosto.static import draw_indicators
+
+    data = read_indicators(example_indicators_path())
+    first = draw_indicators(data, tmp_path / "a.svg", highlight=["Tampere"], lang="en").read_bytes()
+    again = draw_indicators(data, tmp_path / "b.svg", highlight=["Tampere"], lang="en").read_bytes()
+    assert first == again
+    svg = first.decode("utf-8")
+    assert svg.count("0–17-year-olds placed outside the home, %") == 1  # its title, wrapped before "(invented)"
+    assert "County median" in svg and "Municipalities (23)" in svg and "Tampere" in svg
