@@ -2,7 +2,8 @@
 
 Written by networkx' :class:`~networkx.readwrite.gexf.GEXFWriter` (``version="1.3"``) from the
 portable graph (:mod:`verkosto.formats._portable`), with what it gets wrong for 1.3 put right:
-the XML Schema instance namespace, the ``z`` of positions, the edge kind's attribute title.
+the XML Schema instance namespace, the ``z`` of positions, a ``name`` on ``<graph>`` and a
+copy of the edge kind as ``networkx_key``.
 
 The map's ``y`` grows downwards (screen pixels); Gephi's and Gephi Lite's grows upwards, so
 ``y`` is written negated and the picture opens the right way up. vis-network's shapes become
@@ -49,13 +50,7 @@ def _gexf_graph(P: nx.Graph) -> nx.Graph:
             "position": {"x": data["x"], "y": -data["y"] + 0.0, "z": 0.0},
         }
         G.add_node(node, **attrs)
-    if P.is_multigraph():
-        # The key is the edge kind: networkx writes it as the attribute "networkx_key",
-        # renamed "kind" below, and reads it back as the key.
-        for u, v, key, data in P.edges(keys=True, data=True):
-            G.add_edge(u, v, key=key, **{k: v_ for k, v_ in data.items() if k != "kind"})
-    else:
-        G.add_edges_from(P.edges(data=True))
+    G.add_edges_from(P.edges(keys=True, data=True) if P.is_multigraph() else P.edges(data=True))
     return G
 
 
@@ -85,13 +80,24 @@ def gexf_bytes(P: nx.Graph, *, creator: str = "verkosto", date: str | None = Non
     network = writer.graph_element.attrib.pop("name", "")
     if network:
         SubElement(meta, "description").text = network
-    for attributes in writer.graph_element.findall("attributes"):
-        for attribute in attributes.findall("attribute"):
-            if attribute.get("title") == "networkx_key":
-                attribute.set("title", "kind")
+    _drop_networkx_key(writer.graph_element)
     stream = io.BytesIO()
     writer.write(stream)
     return stream.getvalue()
+
+
+def _drop_networkx_key(graph) -> None:
+    """networkx writes a multigraph's edge keys as the attribute "networkx_key"; the key is
+    the edge's kind, which is its own attribute already, so the copy goes."""
+    for attributes in graph.findall("attributes"):
+        for attribute in attributes.findall("attribute"):
+            if attribute.get("title") == "networkx_key":
+                attributes.remove(attribute)
+                key = attribute.get("id")
+                for values in graph.iter("attvalues"):
+                    for value in values.findall("attvalue"):
+                        if value.get("for") == key:
+                            values.remove(value)
 
 
 def write_gexf(P: nx.Graph, path: str | Path, *, protect=(), date: str | None = None) -> Path:
