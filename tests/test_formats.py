@@ -363,3 +363,12 @@ def test_pseudonymized_export_names_nobody(tmp_path):
 
     text = " ".join(str(c.value) for s in load_workbook(path) for r in s.iter_rows() for c in r)
     assert "Aino" not in text and "Aalto" not in text and "#1 · Akaan kaupunki" in text
+
+
+def test_kumu_projection_is_no_roster(small, tmp_path, english):
+    path = export(small, tmp_path / "p.kumu.xlsx", network="persons")
+    with pytest.raises(RosterError) as info:
+        read_kumu(path)
+    assert str(info.value) == (
+        "p.kumu.xlsx, sheet Connections: the connections make no membership and no collaboration; "
+        "connect persons to groups (member_of) or actors to each other (collaborates)")

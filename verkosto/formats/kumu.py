@@ -381,6 +381,8 @@ def read_kumu(path: str | Path) -> KumuImport:
             "Tyyppi": ", ".join(t.strip() for t in values.get("collaboration_type", "").split(LIST_SEPARATOR) if t.strip()),
             "Vahvuus": values.get("weight", ""),
         })
+    if not membership_rows and not collaboration_rows:
+        raise reader.fail("kumu.nothing", sheet=connections_sheet.name)
     result.sheets = {
         "Jäsenyydet": membership_rows, "Ryhmät": group_rows, "Organisaatiot": org_rows, "Yhteistyö": collaboration_rows,
     }
