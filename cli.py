@@ -395,7 +395,8 @@ def _build() -> typer.Typer:
         key: KeyOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
-        from verkosto.formats import export as export_network, format_of
+        from verkosto.formats import export as export_network
+        from verkosto.formats import format_of
 
         _start(lang)
         format_of(output)  # an unknown suffix fails before any roster is read

@@ -6,11 +6,11 @@ from xml.etree import ElementTree as ET
 
 import networkx as nx
 import pytest
+from gexf13 import GEXF, VIZ, check_gexf13
+from rosters import write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from gexf13 import GEXF, VIZ, check_gexf13
-from rosters import write_xlsx
 from verkosto import analyse
 from verkosto.example import example_path
 from verkosto.layout import compute_layout

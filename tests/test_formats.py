@@ -8,9 +8,9 @@ from xml.etree import ElementTree as ET
 
 import networkx as nx
 import pytest
-
 from gexf13 import GEXF, VIZ, check_gexf13
 from rosters import SMALL, write_xlsx
+
 from verkosto import analyse
 from verkosto.analysis import Analysis
 from verkosto.errors import OutputError, RosterError
@@ -18,7 +18,6 @@ from verkosto.formats import export, format_of, import_kumu, portable_graph, rea
 from verkosto.formats.cytoscape import cytoscape_json
 from verkosto.formats.gexf import gexf_bytes
 from verkosto.formats.graphml import graphml_bytes
-from verkosto.formats.kumu import kumu_sheets
 from verkosto.layout import compute_layout
 from verkosto.load import load_roster
 from verkosto.render import node_appearance
@@ -238,7 +237,7 @@ def test_kumu_workbook_read_back_gives_the_same_roster(small, tmp_path):
     imported = import_kumu(kumu, tmp_path / "luettelo.xlsx")
     back, original = load_roster(tmp_path / "luettelo.xlsx"), small.roster
     columns = ["person", "organisation", "sector", "group", "tier", "role", "municipality"]
-    rows = lambda frame, cols: sorted(map(tuple, frame[cols].astype(str).values))  # noqa: E731
+    rows = lambda frame, cols: sorted(map(tuple, frame[cols].astype(str).values))
     assert rows(back.memberships, columns) == rows(original.memberships, columns)
     assert rows(back.groups, list(original.groups.columns)) == rows(original.groups, list(original.groups.columns))
     assert rows(back.organisations, list(original.organisations.columns)) == rows(

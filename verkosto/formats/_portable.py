@@ -20,12 +20,12 @@ from ..errors import OutputError
 from ..schema import label as vocabulary_label
 
 __all__ = [
-    "NETWORKS",
-    "NODE_TEXT",
-    "NODE_INTEGER",
-    "METRICS",
-    "EDGE_TEXT",
     "EDGE_FLOAT",
+    "EDGE_TEXT",
+    "METRICS",
+    "NETWORKS",
+    "NODE_INTEGER",
+    "NODE_TEXT",
     "portable_graph",
     "season_graph",
     "season_spell",

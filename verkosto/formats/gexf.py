@@ -14,14 +14,14 @@ cross-cutting network and the star of a tier → triangle.
 from __future__ import annotations
 
 import io
-from xml.etree.ElementTree import SubElement
 from pathlib import Path
+from xml.etree.ElementTree import SubElement
 
 import networkx as nx
 
 from ..output import write_atomic
 
-__all__ = ["GEXF_NAMESPACE", "VIZ_NAMESPACE", "SHAPES", "gexf_bytes", "write_gexf"]
+__all__ = ["GEXF_NAMESPACE", "SHAPES", "VIZ_NAMESPACE", "gexf_bytes", "write_gexf"]
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"

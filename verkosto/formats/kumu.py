@@ -31,11 +31,20 @@ import pandas as pd
 
 from ..errors import RosterError
 from ..i18n import current_language, text
-from ..schema import SHEETS, aliases, fold, label as vocabulary_label
-from ._portable import LIST_SEPARATOR, METRICS
+from ..schema import SHEETS, aliases, fold
+from ..schema import label as vocabulary_label
+from ._portable import LIST_SEPARATOR
 
-__all__ = ["ELEMENT_COLUMNS", "CONNECTION_COLUMNS", "KumuImport", "kumu_sheets", "write_kumu", "read_kumu",
-           "write_roster", "import_kumu"]
+__all__ = [
+    "CONNECTION_COLUMNS",
+    "ELEMENT_COLUMNS",
+    "KumuImport",
+    "import_kumu",
+    "kumu_sheets",
+    "read_kumu",
+    "write_kumu",
+    "write_roster",
+]
 
 #: Elements sheet: header -> portable node attribute (None: made here).
 ELEMENT_COLUMNS = {
@@ -182,12 +191,11 @@ def _workbook_sheets(reader: _Reader) -> dict[str, _Sheet]:
 
     sheets = {}
     for name, (first_row, _first_col, grid) in _read_workbook(reader.roster).items():
-        rows = [row for row in grid]
-        if not rows:
+        if not grid:
             continue
-        headers = [_cell(h) for h in rows[0]]
+        headers = [_cell(h) for h in grid[0]]
         records = []
-        for offset, row in enumerate(rows[1:], start=1):
+        for offset, row in enumerate(grid[1:], start=1):
             record = {h: _cell(v) for h, v in zip(headers, row) if h}
             if any(record.values()):
                 records.append((first_row + offset, record))
@@ -405,7 +413,7 @@ def write_roster(imported: KumuImport, path: str | Path, *, protect=()) -> Path:
     from ..export import write_xlsx
 
     frames = {}
-    for key, spec in SHEETS.items():
+    for spec in SHEETS.values():
         name = spec["names"][0]
         columns = [c.fi for c in spec["columns"] if c.key not in ("email", "season")]
         frames[name] = pd.DataFrame(imported.sheets.get(name, []), columns=columns)
