@@ -133,6 +133,9 @@ def test_gexf_of_the_example_is_gexf_1_3():
     assert root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation") == (
         "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd")
     assert root.find(GEXF + "meta").get("lastmodifieddate") == "2025-01-31"
+    kinds = {e.get("kind") for e in root.iter(GEXF + "edge")}
+    assert kinds == {"member_of", "works_for", "part_of", "reports_to", "collaborates"}  # GEXF 1.3's edge kind
+    assert all(a.get("mode") is None for a in root.iter(GEXF + "attributes"))
 
 
 def test_the_structural_check_catches_what_networkx_writes_unaided():

@@ -81,6 +81,16 @@ def gexf_bytes(P: nx.Graph, *, creator: str = "verkosto", date: str | None = Non
     if network:
         SubElement(meta, "description").text = network
     _drop_networkx_key(writer.graph_element)
+    for attributes in writer.graph_element.findall("attributes"):
+        # "static" is the default, and the mode of <attributes> is not in every 1.3 grammar
+        # (the RELAX NG one has none): leave it out.
+        if attributes.get("mode") == "static":
+            del attributes.attrib["mode"]
+    if P.is_multigraph():
+        # GEXF 1.3's own edge kind (Gephi's edge type in a multigraph); the writer keeps
+        # the graph's edge order.
+        for edge, (_u, _v, kind) in zip(writer.graph_element.iter("edge"), P.edges(keys=True)):
+            edge.set("kind", str(kind))
     stream = io.BytesIO()
     writer.write(stream)
     return stream.getvalue()
