@@ -374,3 +374,37 @@ def test_kumu_projection_is_no_roster(small, tmp_path, english):
     assert str(info.value) == (
         "p.kumu.xlsx, sheet Connections: the connections make no membership and no collaboration; "
         "connect persons to groups (member_of) or actors to each other (collaborates)")
+
+
+def test_kumu_workbook_written_by_hand(tmp_path):
+    """Labels instead of ids, several targets in one cell, Kumu's own 'Organization' and 'Strength'."""
+    path = write_xlsx(tmp_path / "k.xlsx", {
+        "Elements": [
+            ["Label", "Type", "Organization", "Sector", "Tier", "Group type", "Notes"],
+            ["Aino Aalto", "person", "Akaan kaupunki", "", "", "", "x"],
+            ["Bertta Berg", "Henkilö", "", "", "", "", ""],
+            ["Akaan kaupunki", "Organization", "", "kunta", "", "", ""],
+            ["Akaan seurakunta", "organisaatio", "", "Seurakunta", "", "", ""],
+            ["Akaan ohjausryhmä", "Group", "", "", "paikallinen", "ohjausryhmä", ""],
+            ["Perhetyön työryhmä", "ryhmä", "", "", "local", "", ""],
+        ],
+        "Connections": [
+            ["From", "To", "Type", "Role", "Strength"],
+            ["Aino Aalto", "Akaan ohjausryhmä|Perhetyön työryhmä", "member_of", "pj", ""],
+            ["Bertta Berg", "Akaan seurakunta", "works_for", "", ""],
+            ["Bertta Berg", "Akaan ohjausryhmä", "", "", ""],
+            ["Akaan kaupunki", "Akaan seurakunta", "collaborates", "", 2],
+            ["Akaan ohjausryhmä", "Akaan kaupunki", "funds", "", ""],
+        ],
+    })
+    imported = import_kumu(path, tmp_path / "luettelo.xlsx")
+    assert imported.dropped["Elements"] == ["Notes"] and imported.skipped["connections"] == 1
+    roster = load_roster(tmp_path / "luettelo.xlsx")
+    rows = sorted(roster.memberships[["person", "organisation", "group", "tier", "role"]].itertuples(index=False, name=None))
+    assert rows == [
+        ("Aino Aalto", "Akaan kaupunki", "Akaan ohjausryhmä", "local", "chair"),
+        ("Aino Aalto", "Akaan kaupunki", "Perhetyön työryhmä", "local", "chair"),
+        ("Bertta Berg", "Akaan seurakunta", "Akaan ohjausryhmä", "local", "member"),
+    ]
+    assert roster.collaborations[["source", "target", "weight"]].values.tolist() == [
+        ["Akaan kaupunki", "Akaan seurakunta", 2.0]]

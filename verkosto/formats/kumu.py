@@ -318,23 +318,29 @@ def read_kumu(path: str | Path) -> KumuImport:
     skipped_connections = 0
     for row, record in connections_sheet.rows:
         values = {f: record.get(h, "") for h, f in c_columns.items()}
-        source = find(values.get("from", ""), row, c_header.get("from", "From"))
-        target = find(values.get("to", ""), row, c_header.get("to", "To"))
-        kinds = {source["kind"], target["kind"]}
         kind = fold(values.get("type", ""))
-        if kind in _COLLABORATION and kinds <= {"person", "organisation"}:
-            collaborations.append({"source": source, "target": target, "values": values, "row": row})
-        elif kinds == {"person", "group"}:
-            person, group = (source, target) if source["kind"] == "person" else (target, source)
-            memberships.append((person, group, values))
-        elif source["kind"] == "person" and target["kind"] == "organisation":
-            source["organisations"].append(target["label"])
-        elif source["kind"] == "group" and target["kind"] == "tier":
-            source["tier_from"] = target["label"]
-        elif source["kind"] == "group" and target["kind"] == "group" and kind in ("reports_to", "reports to", ""):
-            source.setdefault("parent_from", target["label"])
-        else:
-            skipped_connections += 1
+        # Kumu draws a connection to each of several elements in a cell, separated by "|".
+        for source_name in _split(values.get("from", "")) or [""]:
+            for target_name in _split(values.get("to", "")) or [""]:
+                source = find(source_name, row, c_header.get("from", "From"))
+                target = find(target_name, row, c_header.get("to", "To"))
+                kinds = {source["kind"], target["kind"]}
+                if kind in _COLLABORATION:
+                    if kinds <= {"person", "organisation"}:
+                        collaborations.append({"source": source, "target": target, "values": values, "row": row})
+                    else:
+                        skipped_connections += 1
+                elif kinds == {"person", "group"}:
+                    person, group = (source, target) if source["kind"] == "person" else (target, source)
+                    memberships.append((person, group, values))
+                elif source["kind"] == "person" and target["kind"] == "organisation":
+                    source["organisations"].append(target["label"])
+                elif source["kind"] == "group" and target["kind"] == "tier":
+                    source["tier_from"] = target["label"]
+                elif source["kind"] == "group" and target["kind"] == "group" and kind in ("reports_to", "reports to", ""):
+                    source.setdefault("parent_from", target["label"])
+                else:
+                    skipped_connections += 1
 
     e_sheet = elements_sheet.name
     organisations = [e for e in elements if e["kind"] == "organisation"]
@@ -401,6 +407,10 @@ def read_kumu(path: str | Path) -> KumuImport:
         "connections": skipped_connections,
     }
     return result
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
 
 
 def _tier_text(tier_label: str) -> str:
