@@ -400,6 +400,9 @@ def _build() -> typer.Typer:
 
         _start(lang)
         format_of(output)  # an unknown suffix fails before any roster is read
+        if pseudonymize and key is None and len(rosters or []) > 1:
+            # Numbered pseudonyms follow each roster's order: #1 of one season is not #1 of the next.
+            raise OutputError("export.seasons_need_key")
         with _Progress(quiet) as progress:
             paths, analyses = [], []
             for roster in rosters or [None]:

@@ -116,3 +116,17 @@ def test_import_kumu_names_the_sheet_and_row_it_cannot_map(in_tmp):
         "Error: k.xlsx, sheet Elements, row 3, column Type: unknown element type 'Project'; "
         "allowed types: person, organisation, group, tier\n")
     assert not (in_tmp / "luettelo.xlsx").exists()
+
+
+def test_pseudonymized_seasons_need_a_key(in_tmp):
+    result = run("export", example_path("2023-2024"), example_path("2024-2025"), "--pseudonymize", "-o", "x.gexf")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: a pseudonymized export of several seasons needs a key: give --key avain.txt, "
+        "so that a person keeps one pseudonym in every season\n")
+    (in_tmp / "avain.txt").write_text("0123456789abcdef0123456789abcdef", encoding="utf-8")
+    result = run("export", example_path("2023-2024"), example_path("2024-2025"), "--key", "avain.txt", "-o", "x.gexf")
+    assert result.exit_code == 0, result.output
+    G = nx.read_gexf(in_tmp / "x.gexf")
+    both = [n for n, d in G.nodes(data=True) if n.startswith("person:") and d["seasons"] == "2023-2024|2024-2025"]
+    assert len(both) > 100 and all(G.nodes[n]["label"].startswith("#") for n in both)
