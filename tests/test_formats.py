@@ -408,3 +408,14 @@ def test_kumu_workbook_written_by_hand(tmp_path):
     ]
     assert roster.collaborations[["source", "target", "weight"]].values.tolist() == [
         ["Akaan kaupunki", "Akaan seurakunta", 2.0]]
+
+
+def test_kumu_unknown_role_names_its_row(tmp_path, english):
+    path = write_xlsx(tmp_path / "k.xlsx", {
+        "Elements": [["Label", "Type", "Organisation", "Tier", "Sector"], ["Aino", "person", "Kela", "", ""],
+                     ["Kela", "organisation", "", "", "kela"], ["OR", "group", "", "local", ""]],
+        "Connections": [["From", "To", "Type", "Role"], ["Aino", "OR", "member_of", "kuningatar"]],
+    })
+    with pytest.raises(RosterError) as info:
+        read_kumu(path)
+    assert str(info.value).startswith("k.xlsx, sheet Connections, row 2, column Role: unknown role 'kuningatar'")

@@ -313,7 +313,7 @@ def read_kumu(path: str | Path) -> KumuImport:
                           row=row, column=column, name=name)
 
     c_header = {f: h for h, f in c_columns.items()}
-    memberships: list[tuple[dict, dict, dict]] = []
+    memberships: list[tuple[dict, dict, dict, int]] = []
     collaborations: list[dict] = []
     skipped_connections = 0
     for row, record in connections_sheet.rows:
@@ -332,7 +332,7 @@ def read_kumu(path: str | Path) -> KumuImport:
                         skipped_connections += 1
                 elif kinds == {"person", "group"}:
                     person, group = (source, target) if source["kind"] == "person" else (target, source)
-                    memberships.append((person, group, values))
+                    memberships.append((person, group, values, row))
                 elif source["kind"] == "person" and target["kind"] == "organisation":
                     source["organisations"].append(target["label"])
                 elif source["kind"] == "group" and target["kind"] == "tier":
@@ -368,7 +368,7 @@ def read_kumu(path: str | Path) -> KumuImport:
                            "Yläryhmä": group.get("parent") or group.get("parent_from", ""),
                            "Kokoukset": group.get("meetings", "")})
     seated = set()
-    for person, group, values in memberships:
+    for person, group, values, row in memberships:
         organisation = values.get("organisation") or person.get("organisation") or (
             person["organisations"][0] if len(set(person["organisations"])) == 1 else "")
         if not organisation:
@@ -382,7 +382,7 @@ def read_kumu(path: str | Path) -> KumuImport:
             membership_rows.append({
                 "Henkilö": person["label"], "Organisaatio": organisation, "Sektori": sector,
                 "Ryhmä": group["label"], "Taso": tier_of[group["label"]],
-                "Rooli": _canonical(reader, connections_sheet.name, None, c_header.get("role"), "role", role),
+                "Rooli": _canonical(reader, connections_sheet.name, row, c_header.get("role"), "role", role),
                 # A membership's own municipality when the connections tell it (even blank).
                 "Kunta": values["municipality"] if "municipality" in values else person.get("municipality", ""),
                 "Alue": person.get("region", ""),
