@@ -10,7 +10,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -34,6 +34,13 @@ class Network(str, Enum):
     organisations = "organisations"
     groups = "groups"
     collaboration = "collaboration"
+
+
+class Classes(str, Enum):
+    sector = "sector"
+    tier = "tier"
+    region = "region"
+    municipality = "municipality"
 
 
 class Metric(str, Enum):
@@ -127,12 +134,12 @@ class _Progress:
             self.progress.remove_task(task)
 
 
-def _start(lang: Optional[Lang]) -> None:
+def _start(lang: Lang | None) -> None:
     """Every command begins here: the language of everything it prints."""
     set_language(lang.value if lang else None)
 
 
-def _analysis(progress: _Progress, roster: Optional[Path], *, season=None, rules=None, pseudonymize=False,
+def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
               key=None, weighted=False, sample=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
@@ -150,11 +157,11 @@ def _analysis(progress: _Progress, roster: Optional[Path], *, season=None, rules
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
     with progress.step("cli.progress.building"):
-        analysis.graph
+        _ = analysis.graph  # built here, under its own progress step
     return path, analysis
 
 
-def _emit(content: str, output: Optional[Path], protect: Path) -> None:
+def _emit(content: str, output: Path | None, protect: Path) -> None:
     """Print *content*, or write it to *output*."""
     from verkosto.output import write_atomic
 
@@ -165,7 +172,7 @@ def _emit(content: str, output: Optional[Path], protect: Path) -> None:
         typer.echo(f"{output}")
 
 
-def _format(given, output: Optional[Path], choices) -> str:
+def _format(given, output: Path | None, choices) -> str:
     """The output format: as given, else from the output file's suffix, else a table."""
     if given is not None:
         return given.value
@@ -191,6 +198,8 @@ def _print_table(frame, title: str | None = None) -> None:
 
 
 def _cell(value) -> str:
+    if isinstance(value, float) and value != value:  # NaN: nothing to show (a z-score of a role that cannot occur)
+        return ""
     if isinstance(value, float):
         if value.is_integer() and abs(value) >= 1:
             return str(int(value))
@@ -238,12 +247,12 @@ def _build() -> typer.Typer:
     )
 
     # Options shared by several commands, defined once.
-    RosterArg = Annotated[Optional[Path], typer.Argument(help=t("cli.opt.roster"), show_default=False)]
-    LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help=t("cli.opt.lang"), show_default=False)]
-    SeasonOpt = Annotated[Optional[str], typer.Option("--season", help=t("cli.opt.season"))]
+    RosterArg = Annotated[Path | None, typer.Argument(help=t("cli.opt.roster"), show_default=False)]
+    LangOpt = Annotated[Lang | None, typer.Option("--lang", help=t("cli.opt.lang"), show_default=False)]
+    SeasonOpt = Annotated[str | None, typer.Option("--season", help=t("cli.opt.season"))]
     PseudonymizeOpt = Annotated[bool, typer.Option("--pseudonymize", help=t("cli.opt.pseudonymize"), **flag)]
-    KeyOpt = Annotated[Optional[Path], typer.Option("--key", help=t("cli.opt.key"))]
-    RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help=t("cli.opt.rules"))]
+    KeyOpt = Annotated[Path | None, typer.Option("--key", help=t("cli.opt.key"))]
+    RulesOpt = Annotated[Path | None, typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
 
     @app.callback(options_metavar=t("cli.typer.options_metavar"))
@@ -257,8 +266,8 @@ def _build() -> typer.Typer:
         layout: Annotated[Layout, typer.Option("--layout", help=t("cli.map.layout"))] = Layout.tiers,
         lang: LangOpt = None,
         season: SeasonOpt = None,
-        title: Annotated[Optional[str], typer.Option("--title", help=t("cli.map.title"))] = None,
-        size_by: Annotated[Optional[Metric], typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
+        title: Annotated[str | None, typer.Option("--title", help=t("cli.map.title"))] = None,
+        size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
         rules: RulesOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
@@ -278,11 +287,12 @@ def _build() -> typer.Typer:
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.metrics.help"))
     def metrics(
         roster: RosterArg = None,
-        network: Annotated[Network, typer.Option("--network", help=t("cli.metrics.network"))] = Network.persons,
+        network: Annotated[Network | None, typer.Option("--network", help=t("cli.metrics.network"))] = None,
+        brokerage: Annotated[Classes | None, typer.Option("--brokerage", help=t("cli.metrics.brokerage"))] = None,
         weighted: Annotated[bool, typer.Option("--weighted", help=t("cli.opt.weighted"), **flag)] = False,
-        sample: Annotated[Optional[int], typer.Option("--sample", help=t("cli.opt.sample"), min=1)] = None,
-        format: Annotated[Optional[TableFormat], typer.Option("--format", help=t("cli.metrics.format"))] = None,
-        output: Annotated[Optional[Path], typer.Option("-o", "--output", help=t("cli.metrics.output"))] = None,
+        sample: Annotated[int | None, typer.Option("--sample", help=t("cli.opt.sample"), min=1)] = None,
+        format: Annotated[TableFormat | None, typer.Option("--format", help=t("cli.metrics.format"))] = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.metrics.output"))] = None,
         top: Annotated[int, typer.Option("--top", help=t("cli.metrics.top"), min=1)] = 20,
         lang: LangOpt = None,
         season: SeasonOpt = None,
@@ -297,11 +307,21 @@ def _build() -> typer.Typer:
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
                                        weighted=weighted, sample=sample)
-            with progress.step("cli.progress.centrality", network=network.value):
-                table = analysis.centrality(network.value)
-        _write_table(table, fmt, output, path, top=top, title=network.value)
+            name = network.value if network else "collaboration" if brokerage else "persons"
+            if brokerage:
+                from verkosto.metrics import BROKER_ROLES as ROLES
 
-    def _write_table(table, fmt: str, output: Optional[Path], path: Path, *, top: int, title: str) -> None:
+                with progress.step("cli.progress.brokerage", network=name):
+                    table = analysis.brokerage_roles(brokerage.value, network=name)
+                shown = ["label", brokerage.value, *ROLES, *(f"{role}_z" for role in ROLES)]
+                _write_table(table, fmt, output, path, top=top, title=f"{name}-{brokerage.value}", shown=shown)
+                return
+            with progress.step("cli.progress.centrality", network=name):
+                table = analysis.centrality(name)
+        _write_table(table, fmt, output, path, top=top, title=name)
+
+    def _write_table(table, fmt: str, output: Path | None, path: Path, *, top: int, title: str,
+                     shown: list[str] | None = None) -> None:
         from verkosto.export import Sheet, to_csv, to_json, write_xlsx
         from verkosto.present import headers, translate
 
@@ -313,14 +333,14 @@ def _build() -> typer.Typer:
             write_xlsx(output, {title: Sheet(translate(table), headers())}, protect=[path])
             typer.echo(f"{output}")
         else:  # the terminal is narrow: the id repeats the name, and the kind is one per network
-            _print_table(translate(table.drop(columns=["node", "kind"])).head(top))
+            _print_table(translate(table[shown] if shown else table.drop(columns=["node", "kind"])).head(top))
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.coverage.help"))
     def coverage(
         roster: RosterArg = None,
         rules: RulesOpt = None,
-        format: Annotated[Optional[CoverageFormat], typer.Option("--format", help=t("cli.coverage.format"))] = None,
-        output: Annotated[Optional[Path], typer.Option("-o", "--output", help=t("cli.coverage.output"))] = None,
+        format: Annotated[CoverageFormat | None, typer.Option("--format", help=t("cli.coverage.format"))] = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.coverage.output"))] = None,
         strict: Annotated[bool, typer.Option("--strict", help=t("cli.coverage.strict"), **flag)] = False,
         lang: LangOpt = None,
         season: SeasonOpt = None,
@@ -329,8 +349,8 @@ def _build() -> typer.Typer:
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.export import to_csv, to_json
-        from verkosto.present import findings_table, matrix_table
-        from verkosto.views import IMAGE_FORMATS, findings_for_map, write_coverage_image
+        from verkosto.present import findings_table, matrix_table, with_messages
+        from verkosto.views import IMAGE_FORMATS, write_coverage_image
 
         _start(lang)
         with _Progress(quiet) as progress:
@@ -343,10 +363,10 @@ def _build() -> typer.Typer:
             else:
                 fmt = _format(format, output, CoverageFormat)
                 if fmt == "csv":
-                    _emit(to_csv(findings_for_map(analysis)), output, path)
+                    _emit(to_csv(with_messages(findings)), output, path)
                 elif fmt == "json":
                     matrices = {name: m.to_dict(orient="index") for name, m in analysis.matrices.items()}
-                    _emit(to_json({"matrices": matrices, "findings": findings_for_map(analysis)}), output, path)
+                    _emit(to_json({"matrices": matrices, "findings": with_messages(findings)}), output, path)
                 else:
                     _print_table(matrix_table(analysis.matrices["sector_tier"]).reset_index())
                     if len(findings):

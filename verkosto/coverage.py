@@ -198,7 +198,7 @@ def _rule(source: str, number: int, table, seen: set[str]) -> Rule:
             fields[field] = value
         else:
             fields[field] = _values(where, key, value, vocabulary)
-    return Rule(**fields)
+    return Rule(**fields)  # type: ignore[arg-type]  # each field checked above
 
 
 def load_rules(path: str | Path | None = None) -> list[Rule]:
@@ -241,7 +241,8 @@ def load_rules(path: str | Path | None = None) -> list[Rule]:
     tables = data.get("rule")
     if not isinstance(tables, list) or not tables:
         raise RulesError("rules.none", file=source)
-    rules, seen = [], set()
+    rules: list[Rule] = []
+    seen: set[str] = set()
     for number, table in enumerate(tables, start=1):
         rule = _rule(source, number, table, seen)
         seen.add(rule.id)
@@ -321,7 +322,8 @@ class _Findings:
     :func:`verkosto.present.finding_message`)."""
 
     def __init__(self, rule: Rule):
-        self.rule, self.rows = rule, []
+        self.rule = rule
+        self.rows: list[dict] = []
 
     def add(self, severity: str, node: str | None, subject: str, missing, kind: str, **params) -> None:
         self.rows.append(

@@ -197,7 +197,7 @@ class VerkostoError(Exception):
 
 def _restore(cls: type, state: dict) -> VerkostoError:
     """Unpickle an error (its ``__init__`` takes keywords that ``args`` does not hold)."""
-    err = cls.__new__(cls)
+    err: VerkostoError = Exception.__new__(cls)
     Exception.__init__(err, state.get("key"))
     err.__dict__.update(state)
     return err

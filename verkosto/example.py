@@ -767,7 +767,7 @@ def _membership_rows(roster: _Roster, season: str) -> list[list]:
         ordered = sorted(seats.items(), key=lambda item: ROLE_ORDER.index(item[1].role))
         for email, seat in ordered:
             person = roster.persons[email]
-            region = _REGION_OF.get(seat.municipality) or person.region
+            region = _REGION_OF.get(seat.municipality or "") or person.region
             rows.append([
                 person.name, person.organisation, label("sector", roster.sector(email)), group_name,
                 label("tier", group.tier), label("role", seat.role), seat.municipality, region,
@@ -811,7 +811,7 @@ def _frames(roster: _Roster, season: str) -> dict[str, pd.DataFrame]:
         for g in roster.groups.values()
     ]
     organisations = [
-        [name, label("sector", sector), municipality, _REGION_OF.get(municipality)]
+        [name, label("sector", sector), municipality, _REGION_OF.get(municipality or "")]
         for name, (sector, municipality) in roster.organisations.items()
     ]
     ties = [[_tie_name(roster, tie[0]), _tie_name(roster, tie[1]), tie[2], tie[3]] for tie in roster.ties]

@@ -141,7 +141,7 @@ def write_xlsx(path: str | Path, sheets: dict[str, Sheet | pd.DataFrame], *, pro
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the default empty sheet
     for name, sheet in sheets.items():
         if isinstance(sheet, pd.DataFrame):
             sheet = Sheet(sheet)

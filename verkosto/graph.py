@@ -28,7 +28,7 @@ __all__ = [
 KINDS = ("tier", "group", "organisation", "person")
 
 
-def node_id(kind: str, name: str) -> str:
+def node_id(kind: object, name: object) -> str:
     """Namespaced node id, e.g. ``node_id("group", "Akaan ohjausryhmä")``.
 
     >>> node_id("tier", "local")
@@ -192,7 +192,7 @@ def _members(G: nx.MultiDiGraph) -> dict[str, list[str]]:
 
 def _collaboration_pairs(G: nx.MultiDiGraph, kind: str | None = None) -> Counter:
     """Undirected pair -> summed collaboration weight, optionally between one kind only."""
-    pairs = Counter()
+    pairs: Counter = Counter()
     for u, v, key, w in G.edges(keys=True, data="weight"):
         if key != "collaborates" or u == v:
             continue

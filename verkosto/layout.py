@@ -339,7 +339,7 @@ def tier_guides(G: nx.MultiDiGraph) -> dict:
 
 
 def _simple_undirected_edges(G: nx.MultiDiGraph, index: dict[Hashable, int]) -> list[tuple[int, int]]:
-    pairs = {tuple(sorted((index[u], index[v]))) for u, v in G.edges() if u != v}
+    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v}
     return sorted(pairs)
 
 

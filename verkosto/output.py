@@ -12,7 +12,7 @@ from .errors import OutputError
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: str | Path, write: Callable[[Path], None] | str | bytes, *, protect=()) -> Path:
+def write_atomic(path: str | os.PathLike, write: Callable[[Path], None] | str | bytes, *, protect=()) -> Path:
     """Write an output file through a temporary file in the same folder, then rename it.
 
     Parameters

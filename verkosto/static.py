@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -31,15 +32,15 @@ from verkosto.i18n import text
 from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
 from verkosto.output import write_atomic
 from verkosto.render import (
-    SIZE_BY_RANGE,
     EDGE_STYLES,
-    node_appearance,
+    SIZE_BY_RANGE,
+    apply_size_by,
     edge_width,
     guides_payload,
-    node_label,
     legend_of,
     metric_table,
-    apply_size_by,
+    node_appearance,
+    node_label,
 )
 
 __all__ = ["FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_map", "short_label"]
@@ -54,7 +55,7 @@ PERSON_LABELS_BELOW = 150
 _DPI = 200
 _MAP_SIZE = (16.0, 9.0)  # inches, 16:9 for slides
 _FONT = "DejaVu Sans"  # ships with matplotlib and has every Finnish letter
-_RC = {
+_RC: Any = {  # matplotlib types its rc keys as a Literal of every key
     "font.family": "sans-serif",
     "font.sans-serif": [_FONT],
     "text.usetex": False,
@@ -237,7 +238,7 @@ def _subtitle(G: nx.MultiDiGraph, lang: str) -> str:
 
 
 def _key_figures(G: nx.MultiDiGraph, lang: str) -> str:
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for _, kind in G.nodes(data="kind"):
         counts[kind] += 1
     pairs = {frozenset((u, v)) for u, v, k in G.edges(keys=True) if k == "collaborates" and u != v}
@@ -267,7 +268,7 @@ def _sized(G, size_by: str | None, metrics, lang: str) -> tuple[dict[Hashable, f
         return {}, None
     if metrics is None:
         raise ValueError(f"size_by={size_by!r} needs metrics")
-    nodes = [{"id": str(node), "size": None} for node in sorted(G, key=str)]
+    nodes: list[dict[str, Any]] = [{"id": str(node), "size": None} for node in sorted(G, key=str)]
     legend = apply_size_by(nodes, metric_table(metrics), size_by, lang)
     (smallest, largest), (low, high) = SIZE_BY_RANGE, _SIZED_DIAMETER
     by_id = {str(node): node for node in G}
@@ -986,7 +987,7 @@ def _coverage_figure(matrices: dict, *, lang: str, findings: pd.DataFrame | None
         ax.text(
             0,
             0.86,
-            _findings_text(findings, lang, chars),
+            _findings_text(findings if findings is not None else pd.DataFrame(), lang, chars),
             fontsize=8.5,
             va="top",
             linespacing=1.4,

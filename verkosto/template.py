@@ -29,7 +29,7 @@ def write_template(path: str | Path, *, lang: str = "fi") -> Path:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the default empty sheet
     for spec in SHEETS.values():
         sheet = book.create_sheet(spec["names"][0 if lang == "fi" else 1])
         for index, column in enumerate(spec["columns"], start=1):
