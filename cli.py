@@ -405,7 +405,7 @@ def _build() -> typer.Typer:
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.export.help"))
     def export(
-        rosters: Annotated[Optional[list[Path]], typer.Argument(help=t("cli.export.rosters"), show_default=False, metavar="roster")] = None,
+        rosters: Annotated[list[Path] | None, typer.Argument(help=t("cli.export.rosters"), show_default=False, metavar="roster")] = None,
         output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.export.output"))] = Path("verkosto.gexf"),
         network: Annotated[ExportNetwork, typer.Option("--network", help=t("cli.export.network"))] = ExportNetwork.full,
         layout: Annotated[Layout, typer.Option("--layout", help=t("cli.export.layout"))] = Layout.tiers,

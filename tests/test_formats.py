@@ -240,7 +240,10 @@ def test_kumu_workbook_read_back_gives_the_same_roster(small, tmp_path):
     imported = import_kumu(kumu, tmp_path / "luettelo.xlsx")
     back, original = load_roster(tmp_path / "luettelo.xlsx"), small.roster
     columns = ["person", "organisation", "sector", "group", "tier", "role", "municipality"]
-    rows = lambda frame, cols: sorted(map(tuple, frame[cols].astype(str).values))
+
+    def rows(frame, cols):
+        return sorted(map(tuple, frame[cols].astype(str).values))
+
     assert rows(back.memberships, columns) == rows(original.memberships, columns)
     assert rows(back.groups, list(original.groups.columns)) == rows(original.groups, list(original.groups.columns))
     assert rows(back.organisations, list(original.organisations.columns)) == rows(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import networkx as nx
@@ -60,16 +60,11 @@ def format_of(path: str | os.PathLike) -> str:
     raise OutputError("export.format", file=str(path), suffix=Path(path).suffix, allowed=tuple(FORMATS))
 
 
-def _writer(fmt: str):
-    if fmt == "gexf":
-        from .gexf import write_gexf as write
-    elif fmt == "graphml":
-        from .graphml import write_graphml as write
-    elif fmt == "cytoscape":
-        from .cytoscape import write_cytoscape as write
-    else:
-        from .kumu import write_kumu as write
-    return write
+def _writer(fmt: str) -> Callable[..., Path]:
+    from . import cytoscape, gexf, graphml, kumu
+
+    return {"gexf": gexf.write_gexf, "graphml": graphml.write_graphml, "cytoscape": cytoscape.write_cytoscape,
+            "kumu": kumu.write_kumu}[fmt]
 
 
 def _seasons_graph(analyses: Sequence, network: str, layout: str, lang: str | None) -> nx.Graph:

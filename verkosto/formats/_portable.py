@@ -80,7 +80,7 @@ def _text(value: object) -> str | None:
 
 def _number(value: object) -> float | None:
     try:
-        number = float(value)  # numpy scalars become Python floats: every format knows those
+        number = float(value)  # type: ignore[arg-type]  # numpy scalars become Python floats
     except (TypeError, ValueError):
         return None
     return number if math.isfinite(number) else None
@@ -105,9 +105,9 @@ def _node(G, node, data: dict, position, metrics: dict, lang: str) -> dict:
         if value is not None and not (isinstance(value, float) and math.isnan(value)):
             out[name] = int(value)
     for name in METRICS:
-        value = _number(metrics.get(name))
-        if value is not None:
-            out[name] = value
+        number = _number(metrics.get(name))
+        if number is not None:
+            out[name] = number
     color, shape, size = node_appearance(data)
     x, y = position
     out.update(x=float(x), y=float(y), color=color, shape=shape, size=float(size))
@@ -128,9 +128,9 @@ def _edge(kind: str | None, data: dict) -> dict:
         if value is not None:
             out["collaboration_type"] = value
     for name in EDGE_FLOAT:
-        value = _number(data.get(name))
-        if value is not None:
-            out[name] = value
+        number = _number(data.get(name))
+        if number is not None:
+            out[name] = number
     out.setdefault("weight", 1.0)
     return out
 
@@ -202,8 +202,8 @@ def portable_graph(analysis, network: str = "full", *, layout: str = "tiers", la
 
 def _check_no_email(G: nx.Graph, source: str) -> None:
     """The roster's e-mail addresses are only identity keys; make sure none reaches a file."""
-    items = [(n, d) for n, d in G.nodes(data=True)] + [((u, v), d) for u, v, d in G.edges(data=True)]
-    for where, data in items:
+    items = [d for _, d in G.nodes(data=True)] + [d for _, _, d in G.edges(data=True)]
+    for data in items:
         for name, value in data.items():
             if "mail" in name.lower() or (isinstance(value, str) and _EMAIL.search(value)):
                 raise OutputError("export.email", file=source or None, attribute=name)

@@ -222,8 +222,8 @@ def _blueprint_sheets(reader: _Reader) -> dict[str, _Sheet]:
                 record["_id"] = _cell(item["_id"])
             for end in ends:
                 record[end] = _cell(item.get(end))
-            attributes = item.get("attributes") if isinstance(item.get("attributes"), dict) else {}
-            for key, value in attributes.items():
+            attributes = item.get("attributes")
+            for key, value in (attributes.items() if isinstance(attributes, dict) else ()):
                 record[str(key)] = _cell(value)
             headers.update(dict.fromkeys(record))
             records.append((number, record))
