@@ -422,3 +422,16 @@ def test_kumu_unknown_role_names_its_row(tmp_path, english):
     with pytest.raises(RosterError) as info:
         read_kumu(path)
     assert str(info.value).startswith("k.xlsx, sheet Connections, row 2, column Role: unknown role 'kuningatar'")
+
+
+def test_hostile_names_through_kumu_stay_text_in_the_roster(tmp_path):
+    from openpyxl import load_workbook
+
+    kumu = export(_hostile_graph(), tmp_path / "x.kumu.xlsx")
+    import_kumu(kumu, tmp_path / "luettelo.xlsx")
+    book = load_workbook(tmp_path / "luettelo.xlsx")
+    assert all(c.data_type in ("s", "n") for s in book for r in s.iter_rows() for c in r if c.value is not None)
+    roster = load_roster(tmp_path / "luettelo.xlsx")
+    assert roster.memberships[["person", "organisation", "group"]].values.tolist() == [
+        [HOSTILE["person"], "@SUM(1)", HOSTILE["group"]]]
+    assert set(roster.organisations["organisation"]) == {HOSTILE["organisation"], "@SUM(1)"}
