@@ -136,7 +136,8 @@ class _Progress:
 
 def _start(lang: Lang | None) -> None:
     """Every command begins here: the language of everything it prints."""
-    set_language(lang.value if lang else None)
+    if lang is not None:  # else the group's --lang, VERKOSTO_LANG or Finnish
+        set_language(lang.value)
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
