@@ -155,7 +155,8 @@ class _Progress:
 
 def _start(lang: Lang | None) -> None:
     """Every command begins here: the language of everything it prints."""
-    set_language(lang.value if lang else None)
+    if lang is not None:  # else the group's --lang, VERKOSTO_LANG or Finnish
+        set_language(lang.value)
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
@@ -419,6 +420,65 @@ def _build() -> typer.Typer:
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, protect=[path])
         typer.echo(f"{output}")
+
+    class ExportNetwork(str, Enum):
+        full = "full"
+        persons = "persons"
+        organisations = "organisations"
+        groups = "groups"
+        collaboration = "collaboration"
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.export.help"))
+    def export(
+        rosters: Annotated[list[Path] | None, typer.Argument(help=t("cli.export.rosters"), show_default=False, metavar="roster")] = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.export.output"))] = Path("verkosto.gexf"),
+        network: Annotated[ExportNetwork, typer.Option("--network", help=t("cli.export.network"))] = ExportNetwork.full,
+        layout: Annotated[Layout, typer.Option("--layout", help=t("cli.export.layout"))] = Layout.tiers,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.formats import export as export_network
+        from verkosto.formats import format_of
+
+        _start(lang)
+        format_of(output)  # an unknown suffix fails before any roster is read
+        if pseudonymize and key is None and len(rosters or []) > 1:
+            # Numbered pseudonyms follow each roster's order: #1 of one season is not #1 of the next.
+            raise OutputError("export.seasons_need_key")
+        with _Progress(quiet) as progress:
+            paths, analyses = [], []
+            for roster in rosters or [None]:
+                path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key)
+                paths.append(path)
+                analyses.append(analysis)
+            with progress.step("cli.progress.writing", name=output.name):
+                export_network(analyses, output, network=network.value, layout=layout.value, protect=paths)
+        typer.echo(f"{output}")
+
+    @app.command("import-kumu", cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.import_kumu.help"))
+    def import_kumu(
+        source: Annotated[Path, typer.Argument(help=t("cli.import_kumu.source"))],
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.import_kumu.output"))] = Path("luettelo.xlsx"),
+        lang: LangOpt = None,
+    ) -> None:
+        from verkosto.formats import import_kumu as convert
+
+        _start(lang)
+        imported = convert(source, output)
+        for sheet, columns in imported.mapped.items():
+            typer.echo(text("cli.import_kumu.mapped", sheet=sheet, columns=", ".join(columns) or text("cli.import_kumu.none")))
+            dropped = imported.dropped.get(sheet, [])
+            typer.echo(text("cli.import_kumu.dropped", sheet=sheet, columns=", ".join(dropped) or text("cli.import_kumu.none")))
+        for what, count in imported.skipped.items():
+            if count:
+                typer.echo(text(f"cli.import_kumu.skipped.{what}", count=count))
+        sheets = imported.sheets
+        typer.echo(text("cli.import_kumu.done", output=output, memberships=len(sheets["Jäsenyydet"]),
+                        groups=len(sheets["Ryhmät"]), organisations=len(sheets["Organisaatiot"]),
+                        collaborations=len(sheets["Yhteistyö"])))
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.validate.help"))
     def validate(
