@@ -10,10 +10,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
 
 runner = CliRunner()
 

@@ -93,7 +93,7 @@ def _parents(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for group in groups:
         data = G.nodes[group]
-        parent = node_id("group", data["parent"]) if data.get("parent") else None
+        parent = node_id("group", data["parent"]) if data.get("parent") else ""
         if parent in G and _tier_rank(G.nodes[parent].get("tier", "")) < _tier_rank(data.get("tier", "")):
             result[group] = [parent]
         elif _is_type(G, group, "local", "steering_group"):
@@ -201,7 +201,7 @@ def _closeness_igraph(g, n: int, *, weighted: bool, scale: float = 1.0) -> list[
         return [0.0] * n
     raw = g.closeness(weights="distance" if weighted else None, normalized=True)
     membership = g.connected_components().membership
-    sizes = defaultdict(int)
+    sizes: dict[int, int] = defaultdict(int)
     for component in membership:
         sizes[component] += 1
     result = []
