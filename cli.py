@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from verkosto.errors import OutputError, VerkostoError
 from verkosto.i18n import LANGUAGES, current_language, language, set_language, text
@@ -105,9 +105,13 @@ class _SubcommandFirst:
     group's own ROSTER argument."""
 
     def parse_args(self, ctx, args):
-        if args and args[0] in self.commands:  # type: ignore[attr-defined]
-            super().parse_args(ctx, [])  # type: ignore[misc]  # the group's own options keep their defaults
-            ctx._protected_args, ctx.args = args[:1], args[1:]
+        valued = {name for p in self.get_params(ctx) if isinstance(p, TyperOption) and not p.is_flag for name in p.opts}
+        k = 0  # past the group's own options (--lang en), if any
+        while k < len(args) and args[k].startswith("-") and args[k] != "--":
+            k += 2 if args[k] in valued else 1
+        if k < len(args) and args[k] in self.commands:  # type: ignore[attr-defined]
+            super().parse_args(ctx, args[:k])  # type: ignore[misc]
+            ctx._protected_args, ctx.args = args[k : k + 1], args[k + 1 :]
             return ctx.args
         return super().parse_args(ctx, args)  # type: ignore[misc]
 

@@ -61,6 +61,14 @@ def test_fetch_offline_is_one_line_and_exit_1(in_tmp, monkeypatch):
     assert not (in_tmp / "indikaattorit.json").exists()
 
 
+def test_the_groups_options_may_come_before_fetch(in_tmp, monkeypatch):
+    monkeypatch.setattr(sotkanet, "_get", Recorded())
+    result = CliRunner().invoke(app, ["indicators", "--lang", "en", "-q", "fetch", "--indicator", "9101",
+                                      "--years", "2024", "-o", "i.json"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("i.json: 1 indicators, 3 municipalities, 3 values (Source: Sotkanet")
+
+
 def test_indicators_table_names_source_and_licence():
     result = run("indicators", "--indicators", EXAMPLE, "-q")
     assert result.exit_code == 0, result.output

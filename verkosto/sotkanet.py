@@ -134,6 +134,7 @@ def fetch(
     if not chosen:
         raise VerkostoError("indicators.no_municipalities", names=tuple(wanted) or "-")
     chosen_ids = {region["id"] for region in chosen}
+    wanted_years = set(years)
     metadata: list[dict] = []
     data: list[Mapping] = []
     for indicator in ids:
@@ -146,7 +147,8 @@ def fetch(
         rows = _json(url, timeout)
         if not isinstance(rows, list):
             raise VerkostoError("indicators.bad_answer", url=url)
-        data.extend(row for row in rows if isinstance(row, Mapping) and row.get("region") in chosen_ids)
+        data.extend(row for row in rows
+                    if isinstance(row, Mapping) and row.get("region") in chosen_ids and row.get("year") in wanted_years)
     return {
         "source": SOURCE,
         "licence": LICENCE,
