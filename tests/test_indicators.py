@@ -315,3 +315,14 @@ def test_the_chart_is_the_same_file_every_time(tmp_path):
     svg = first.decode("utf-8")
     assert svg.count("0–17-year-olds placed outside the home, %") == 1  # its title, wrapped before "(invented)"
     assert "County median" in svg and "Municipalities (23)" in svg and "Tampere" in svg
+
+
+def test_numbers_outside_the_list_are_one_warning(tmp_path):
+    rows = [["indicator", "region", "year", "gender", "primary value", "absolute value"]]
+    rows += [["9101", str(code), "2024", "total", "1", ""] for code in range(700, 715)]  # 702 Ruovesi is known
+    data = read_indicators(write_csv(tmp_path / "koko_maa.csv", rows))
+    assert records(data) == [("702", "Ruovesi", "9101", 2024, 1.0)]
+    assert lines(data.problems) == [
+        "koko_maa.csv: municipality numbers that are not in data/kunnat.csv were left out (14): 700, 701, 703, "
+        "704, 705, 706, 707, 708, 709, 710 and 4 more; add the roster's municipalities there if they are among them"
+    ]

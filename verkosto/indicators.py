@@ -223,6 +223,7 @@ class _Reader:
         self.rows: list[tuple[str | None, str, str, int, float]] = []
         self._seen: dict[tuple[str, str, int], tuple[int | None, float]] = {}
         self._unknown: set[str] = set()
+        self._unknown_codes: dict[str, int | None] = {}
 
     def error(self, key: str, /, *, row=None, column=None, **params) -> None:
         self.problems.append(Problem("error", self.name, key, params, None, row, column))
@@ -236,7 +237,11 @@ class _Reader:
 
     def municipality(self, value: object, row: int | None, column: str | None) -> tuple[str | None, str] | None:
         found = self.index.match(value)
-        if found is None:
+        if found is None and normalise_municipality(value).isdigit():
+            # A number outside data/kunnat.csv: most likely a municipality of another county in a
+            # file of the whole country; one warning for all of them (finish) instead of hundreds.
+            self._unknown_codes.setdefault(normalise_municipality(value), row)
+        elif found is None:
             shown = normalize_text(value)
             if shown not in self._unknown:  # one warning per unknown name, at its first row
                 self._unknown.add(shown)
@@ -301,6 +306,12 @@ class _Reader:
         values = values.assign(_order=values["indicator"].map(first))
         values = values.sort_values(["_order", "municipality", "year"], kind="stable").drop(columns="_order")
         values = values.reset_index(drop=True)
+        if self._unknown_codes:
+            codes = sorted(self._unknown_codes)
+            shown: object = tuple(codes[:10])
+            if len(codes) > 10:
+                shown = Message("indicators.unknown_codes.more", codes=tuple(codes[:10]), count=len(codes) - 10)
+            self.warn("indicators.unknown_codes", codes=shown, count=len(codes))
         warnings = [p for p in self.problems if p.severity == "warning"]
         return IndicatorData(values, file=self.name, problems=warnings, **meta)
 
