@@ -93,11 +93,22 @@ def test_sotkanet_csv_export_keeps_the_totals(tmp_path):
         ["indicator", "region", "year", "gender", "primary value", "absolute value"],
         ["9101", "Tampere", "2024", "total", "8,6", "2100"],
         ["9101", "Tampere", "2024", "male", "8,9", "1100"],
-        ["9101", "837", "2023", "total", "8,8", "2150"],
+        ["9101", "Tammerfors", "2023", "total", "8,8", "2150"],
     ])
     data = read_indicators(path)
     assert records(data) == [("837", "Tampere", "9101", 2023, 8.8), ("837", "Tampere", "9101", 2024, 8.6)]
     assert (data.source, data.licence) == ("Sotkanet, THL", "CC BY 4.0")
+
+
+def test_sotkanet_csv_region_ids_need_the_regions_list(tmp_path):
+    path = write_csv(tmp_path / "sotkanet.csv", [
+        ["indicator", "region", "year", "gender", "primary value", "absolute value"],
+        ["9101", "837", "2024", "total", "8,6", "2100"],  # Sotkanet's id 837, not Tampere's number
+    ])
+    with pytest.raises(IndicatorError) as err:
+        read_indicators(path)
+    assert err.value.render("en").startswith(
+        "sotkanet.csv, row 2, column region: the regions are Sotkanet ids but the regions list")
 
 
 def test_sotkanet_csv_with_region_ids_and_the_regions_list_beside_it(tmp_path):
@@ -318,8 +329,8 @@ def test_the_chart_is_the_same_file_every_time(tmp_path):
 
 
 def test_numbers_outside_the_list_are_one_warning(tmp_path):
-    rows = [["indicator", "region", "year", "gender", "primary value", "absolute value"]]
-    rows += [["9101", str(code), "2024", "total", "1", ""] for code in range(700, 715)]  # 702 Ruovesi is known
+    rows = [["Kuntanumero", "Indikaattori", "Vuosi", "Arvo"]]
+    rows += [[str(code), "9101", "2024", "1"] for code in range(700, 715)]  # 702 Ruovesi is known
     data = read_indicators(write_csv(tmp_path / "koko_maa.csv", rows))
     assert records(data) == [("702", "Ruovesi", "9101", 2024, 1.0)]
     assert lines(data.problems) == [

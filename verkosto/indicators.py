@@ -7,7 +7,8 @@ so that municipalities can be compared and trends followed. :func:`read_indicato
   whose ``region`` is Sotkanet's own id, resolved through Sotkanet's regions list (an object
   ``{"data": [...], "regions": [...]}`` as ``verkosto indicators fetch`` writes it, or a
   ``regions.json`` next to the file), or whose ``region`` already is ``{"code": "837", ...}``;
-* Sotkanet's ``;``-separated CSV export (``indicator;region;year;gender;primary value;absolute value``);
+* Sotkanet's ``;``-separated CSV export (``indicator;region;year;gender;primary value;absolute value``),
+  whose ``region`` is a name, or Sotkanet's id with the regions list next to the file;
 * a plain long table (CSV or workbook) with the columns ``Kunta``/``Municipality`` or
   ``Kuntanumero``/``Municipality code``, ``Indikaattori``/``Indicator``, ``Vuosi``/``Year`` and
   ``Arvo``/``Value``, for data from elsewhere.
@@ -553,6 +554,9 @@ def _read_table(reader: _Reader, grid: list[list[str]], regions: list[Mapping] |
         place_column = header[columns[place_key]]
         if by_id and normalize_text(place_text) in by_id:
             place = by_id[normalize_text(place_text)]
+        elif sotkanet and normalize_text(place_text).isdigit():
+            # Sotkanet's own region ids, not municipality numbers: never guess which is which.
+            raise reader.fatal("indicators.no_regions", row=number, column=place_column)
         else:
             place = reader.municipality(place_text, number, place_column)
         indicator = normalize_text(cell(row, "indicator"))
