@@ -42,7 +42,8 @@ def _pip_usable() -> str | None:
 
 
 def _run(cmd, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    return subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300,
+                          check=False)
 
 
 def _install_and_run(kind: str, base: Path) -> dict:
