@@ -1,15 +1,18 @@
 """``pip install .`` and ``pip install -e .`` both give a working ``verkosto`` and ``python -m verkosto``.
 
 Each install goes into a fresh virtual environment that sees this interpreter's packages
-(``--system-site-packages``) and gets verkosto alone (``--no-deps``), installed by this
-interpreter's pip (``pip --python``; the environments have no pip of their own, which saves
-seconds). The two installs and their commands run side by side.
+(``--system-site-packages``, and a ``.pth`` file naming this interpreter's site-packages, for
+when the suite itself runs in a virtual environment) and gets verkosto alone (``--no-deps``),
+installed by this interpreter's pip (``pip --python``; the environments have no pip of their
+own, which saves seconds). The two installs and their commands run side by side.
 """
 
 import os
 import re
+import site
 import subprocess
 import sys
+import sysconfig
 import venv
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -50,6 +53,11 @@ def _install_and_run(kind: str, base: Path) -> dict:
     """Install verkosto as *kind* into a new environment under *base*; run its commands there."""
     home = base / kind
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(home)
+    # --system-site-packages reaches the base interpreter's packages, not those of a virtual
+    # environment the suite runs in. The name sorts after hatchling's _editable_impl_verkosto.pth,
+    # so an editable install's checkout comes before an outer environment's installed verkosto.
+    own = Path(sysconfig.get_path("purelib", "venv", vars={"base": str(home), "platbase": str(home)}))
+    (own / "zz_outer_site_packages.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     python = home / "bin" / "python"
     source = ["-e", str(ROOT)] if kind == "editable" else [str(ROOT)]
     install = _run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", *source], base)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 __all__ = ["main"]
 
@@ -27,16 +28,16 @@ def main() -> None:
     run()
 
 
-def _root_cli(err: ModuleNotFoundError):
+def _root_cli(err: ModuleNotFoundError) -> ModuleType:
     """``cli.py`` of the checkout this package lives in, imported as ``verkosto.cli``."""
     path = Path(__file__).resolve().parent.parent / "cli.py"
-    if not path.is_file():
+    spec = importlib.util.spec_from_file_location("verkosto.cli", path) if path.is_file() else None
+    if spec is None or spec.loader is None:
         raise ModuleNotFoundError(
             f"the verkosto command line is neither verkosto/cli.py (a wheel) nor {path} (a checkout); "
             "reinstall it with: pip install . (in the repository)",
             name="verkosto.cli",
         ) from err
-    spec = importlib.util.spec_from_file_location("verkosto.cli", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # as an import would: cli.py's classes look their module up there
     try:
