@@ -14,8 +14,8 @@ import networkx as nx
 import numpy as np
 import pytest
 from networkx.algorithms import bipartite
-
 from rosters import write_xlsx
+
 from verkosto import metrics
 from verkosto.example import example_path
 from verkosto.graph import build_graph, organisations
