@@ -3,11 +3,11 @@
 import re
 
 import pytest
+from conftest import XSS_PERSON
+from rosters import SMALL, write_csv, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from conftest import XSS_PERSON
-from rosters import SMALL, write_csv, write_xlsx
 from verkosto.example import example_path
 from verkosto.graph import build_graph
 from verkosto.load import load_roster
