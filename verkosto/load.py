@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import hashlib
+import hmac
 import io
+import secrets
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -69,6 +72,12 @@ class Roster:
     season : str or None
     problems : list of Problem
         Warnings found while reading (errors raise :class:`RosterError` instead).
+    identities : dict
+        ``person_id -> identity``: an opaque code of the person's e-mail (else of the folded
+        name), the same for the same person in every roster this process reads, so seasons
+        can be joined (:mod:`verkosto.seasons`) without the e-mail leaving the loader. The
+        code is keyed with a secret made anew in every process: it means nothing outside it
+        and is never written out.
     """
 
     memberships: pd.DataFrame
@@ -78,6 +87,16 @@ class Roster:
     source: str = ""
     season: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    identities: dict[str, str] = field(default_factory=dict, repr=False)
+
+
+# The secret of the identity codes (Roster.identities): a new one in every process, so a code
+# cannot be matched against guessed e-mail addresses anywhere else.
+_IDENTITY_SECRET = secrets.token_bytes(32)
+
+
+def _identity_code(key: str) -> str:
+    return hmac.new(_IDENTITY_SECRET, key.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
 
 
 @dataclass
@@ -440,6 +459,7 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
         source=reader.name,
         season=season,
         problems=[p for p in reader.problems if p.severity == "warning"],
+        identities={m["person_id"]: m["identity"] for m in memberships},
     )
 
 
@@ -591,7 +611,9 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         )
     people = identities.resolve()
     for record in result:
-        record["person_id"], record["person"] = people[record.pop("_key")]
+        key = record.pop("_key")
+        record["person_id"], record["person"] = people[key]
+        record["identity"] = _identity_code(key)
     return result
 
 

@@ -1,0 +1,229 @@
+"""Seasons in words and pictures: the change summary, change sheets, the key-figure charts.
+
+:mod:`verkosto.seasons` computes (canonical tables); this module puts them into the words of
+the catalogue (``verkosto/messages/seasons.toml``) and writes them out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import Analysis
+from .errors import OutputError
+from .export import Sheet, to_csv, to_json, write_xlsx
+from .i18n import catalogue, current_language, text
+from .output import write_atomic
+from .present import finding_message, headers, translate
+from .schema import SECTORS, label
+from .seasons import FIGURES, Comparison, trends
+
+__all__ = [
+    "COMPARE_FORMATS",
+    "TRENDS_FORMATS",
+    "comparison_sheets",
+    "figure_label",
+    "summary",
+    "trends_table",
+    "write_comparison",
+    "write_trends",
+]
+
+COMPARE_FORMATS = (".json", ".xlsx", ".png", ".svg", ".pdf")
+TRENDS_FORMATS = (".csv", ".xlsx", ".json", ".png", ".svg", ".pdf")
+#: The figures drawn in the charts: counts on one panel, shares on the other.
+CHART_COUNTS = ("persons", "organisations", "groups", "memberships", "collaboration_ties")
+CHART_SHARES = ("density", "degree_centralization", "groups_with_findings")
+_SHOWN_TURNOVER = 5
+_SHOWN_NAMES = 12
+
+
+def figure_label(figure: str, lang: str | None = None) -> str:
+    """A key figure's name, e.g. ``figure_label("collaboration_ties") == "Yhteistyösuhteet"``."""
+    lang = lang or current_language()
+    what, _, sector = figure.partition(":")
+    if sector:
+        return text(f"figure.{what}_of_sector", lang, sector=label("sector", sector, lang) if sector in SECTORS else sector)
+    key = f"figure.{figure}"
+    return text(key, lang) if key in catalogue() else figure
+
+
+def _number(value: float, lang: str, *, sign: bool = False) -> str:
+    if float(value).is_integer() and (abs(value) >= 1 or value == 0):
+        shown = f"{value:+.0f}" if sign else f"{value:.0f}"
+    else:
+        shown = f"{value:+.3f}" if sign else f"{value:.3f}"
+    return shown.replace(".", ",").replace("-", "−") if lang == "fi" else shown
+
+
+def _names(ids, labels: dict[str, str], lang: str) -> str:
+    names = [labels.get(i, i.partition(":")[2]) for i in ids]
+    if not names:
+        return text("season.summary.nobody", lang)
+    shown = ", ".join(names[:_SHOWN_NAMES])
+    return shown + (f" … (+{len(names) - _SHOWN_NAMES})" if len(names) > _SHOWN_NAMES else "")
+
+
+def risk_message(risk: dict, labels: dict[str, str], lang: str | None = None) -> str:
+    """One continuity risk (a row of :attr:`Comparison.risks`) in words."""
+    lang = lang or current_language()
+    params = risk["params"]
+    subject = labels.get(risk["subject"], risk["subject"])
+    if risk["risk"] == "leaders_replaced":
+        return text("season.risk.leaders_replaced", lang, subject=subject, role=label("role", params["role"], lang).lower(),
+                    before=_names(risk["nodes"], labels, lang), after=_names(params["after"], labels, lang))
+    if risk["risk"] == "tier_link_lost":
+        return text("season.risk.tier_link_lost", lang, subject=subject, parent=labels.get(params["parent"], params["parent"]),
+                    before=params["before"])
+    vocabulary = "tier" if params["between"] == "tiers" else "sector"
+    return text(f"season.risk.broker_left.{params['between']}", lang, person=_names(risk["nodes"], labels, lang),
+                first=label(vocabulary, params["first"], lang).lower(), second=label(vocabulary, params["second"], lang).lower())
+
+
+def summary(comparison: Comparison, lang: str | None = None) -> str:
+    """What changed, as a steering group reads it: counts, the new and the gone, turnover,
+    role changes, continuity risks, findings and the key figures (lines ending in ``\\n``)."""
+    lang = lang or current_language()
+    c, labels = comparison, comparison.labels
+    lines = [text("season.summary.title", lang, before=c.seasons[0], after=c.seasons[1]), ""]
+    for kind in ("persons", "organisations", "groups"):
+        changes = getattr(c, kind)
+        lines.append(text(f"season.summary.{kind}", lang, joined=len(changes.joined), left=len(changes.left),
+                          stayed=len(changes.stayed)))
+        if kind != "persons":
+            if changes.joined:
+                lines.append(text("season.summary.joined_list", lang, names=_names(changes.joined, labels, lang)))
+            if changes.left:
+                lines.append(text("season.summary.left_list", lang, names=_names(changes.left, labels, lang)))
+    stayed = c.group_changes[(c.group_changes["status"] == "stayed") & (c.group_changes["left"] > 0)]
+    if len(stayed):
+        top = stayed.sort_values(["turnover", "group"], ascending=[False, True], kind="mergesort").head(_SHOWN_TURNOVER)
+        lines += ["", text("season.summary.turnover", lang)]
+        for row in top.to_dict("records"):
+            share = _number(round(100 * row["turnover"]), lang)
+            lines.append(text("season.summary.turnover_row", lang, group=labels[row["group"]], share=share,
+                              left=row["left"], before=row["before"]))
+    lines += ["", text("season.summary.roles", lang, count=len(c.roles))]
+    for row in c.roles.to_dict("records"):
+        lines.append(text("season.summary.role_row", lang, group=labels[row["group"]], role=label("role", row["role"], lang),
+                          before=_names(row["before"], labels, lang), after=_names(row["after"], labels, lang)))
+    lines.append("")
+    if len(c.risks):
+        lines.append(text("season.summary.risks", lang, count=len(c.risks)))
+        lines += ["  " + risk_message(r, labels, lang) for r in c.risks.to_dict("records")]
+    else:
+        lines.append(text("season.summary.no_risks", lang))
+    counts = c.findings["status"].value_counts()
+    lines += ["", text("season.summary.findings", lang, **{s: int(counts.get(s, 0)) for s in ("resolved", "new", "persisting")})]
+    for row in c.findings.to_dict("records"):
+        message = finding_message(row, lang)
+        lines.append(text(f"season.summary.finding_{row['status']}", lang, message=message))
+    lines += ["", text("season.summary.figures", lang)]
+    overall = c.figures[(c.figures["scope"] == "overall") & c.figures["figure"].isin(FIGURES)]
+    for row in overall.to_dict("records"):
+        lines.append(text("season.summary.figure_row", lang, figure=figure_label(row["figure"], lang),
+                          before=_number(row["before"], lang), after=_number(row["after"], lang),
+                          change=_number(row["change"], lang, sign=True)))
+    return "\n".join(lines) + "\n"
+
+
+def _translated_changes(c: Comparison, lang: str) -> dict[str, pd.DataFrame]:
+    def status(frame, column="status"):
+        frame = frame.copy()
+        frame[column] = frame[column].map(lambda v: text(f"value.status.{v}", lang))
+        return frame
+
+    actors = []
+    for kind in ("persons", "organisations", "groups"):
+        changes = getattr(c, kind)
+        for st, ids in (("joined", changes.joined), ("left", changes.left), ("stayed", [n for _, n in changes.stayed])):
+            actors += [{"kind": kind[:-1], "label": c.labels.get(i, i), "status": st} for i in ids]
+    actors_frame = status(pd.DataFrame(actors, columns=["kind", "label", "status"]))
+    groups = status(c.group_changes.assign(group=c.group_changes["group"].map(c.labels)))
+    roles = c.roles.assign(
+        group=c.roles["group"].map(c.labels),
+        before=[[c.labels.get(p, p) for p in ps] for ps in c.roles["before"]],
+        after=[[c.labels.get(p, p) for p in ps] for ps in c.roles["after"]],
+    )
+    risks = pd.DataFrame({
+        "risk": [risk_message(r, c.labels, lang) for r in c.risks.to_dict("records")],
+    })
+    findings = status(c.findings.assign(
+        message=[finding_message(r, lang) for r in c.findings.to_dict("records")]
+    ).drop(columns=["node", "rule", "params"]))
+    figures = c.figures.assign(figure=c.figures["figure"].map(lambda f: figure_label(f, lang)))
+    return {
+        "changes_figures": translate(figures, lang),
+        "changes_actors": translate(actors_frame, lang),
+        "changes_groups": groups,
+        "changes_roles": translate(roles, lang),
+        "changes_risks": risks,
+        "changes_findings": translate(findings, lang),
+    }
+
+
+def comparison_sheets(comparison: Comparison, *, lang: str | None = None) -> dict[str, Sheet]:
+    """The change sheets of a workbook (key figures, actors, groups, roles, risks, findings),
+    named in *lang*; :func:`verkosto.report.write_report` adds them with ``previous=``."""
+    lang = lang or current_language()
+    names = {**headers(lang), "label": text("column.label", lang), "risk": text("column.risk", lang)}
+    return {text(f"sheet.{key}", lang): Sheet(frame, names) for key, frame in _translated_changes(comparison, lang).items()}
+
+
+def _chart(frame_by_figure: dict[str, list[float]], seasons: list[str], path: Path, title: str, lang: str, protect):
+    from .static import draw_figures
+
+    labels = {f: figure_label(f, lang) for f in frame_by_figure}
+    labels.update(counts=text("season.chart.counts", lang), shares=text("season.chart.shares", lang),
+                  season=text("season.chart.season", lang), decimal="," if lang == "fi" else ".")
+    counts = {f: frame_by_figure[f] for f in CHART_COUNTS if f in frame_by_figure}
+    shares = {f: frame_by_figure[f] for f in CHART_SHARES if f in frame_by_figure}
+    return draw_figures(counts, shares, seasons, path, title=title, labels=labels, protect=protect)
+
+
+def write_comparison(comparison: Comparison, path: str | Path, *, lang: str | None = None, protect=()) -> Path:
+    """Write a comparison: ``.json`` (:meth:`Comparison.as_dict`), ``.xlsx`` (the change
+    sheets) or ``.png``/``.svg``/``.pdf`` (the key figures of both seasons as a chart)."""
+    lang = lang or current_language()
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return write_atomic(path, to_json(comparison.as_dict()).encode("utf-8"), protect=protect)
+    if suffix == ".xlsx":
+        return write_xlsx(path, comparison_sheets(comparison, lang=lang), protect=protect)
+    if suffix in (".png", ".svg", ".pdf"):
+        overall = comparison.figures[comparison.figures["scope"] == "overall"]
+        series = {f: [b, a] for f, b, a in zip(overall["figure"], overall["before"], overall["after"])}
+        title = text("season.chart.compare_title", lang, before=comparison.seasons[0], after=comparison.seasons[1])
+        return _chart(series, list(comparison.seasons), path, title, lang, protect)
+    raise OutputError(text("season.error.format", lang, file=path.name, allowed=", ".join(COMPARE_FORMATS)))
+
+
+def trends_table(analyses: list[Analysis], lang: str | None = None) -> pd.DataFrame:
+    """:func:`verkosto.seasons.trends` with scopes and figure names in words."""
+    lang = lang or current_language()
+    table = trends(analyses)
+    return translate(table.assign(figure=table["figure"].map(lambda f: figure_label(f, lang))), lang)
+
+
+def write_trends(analyses: list[Analysis], path: str | Path, *, lang: str | None = None, protect=()) -> Path:
+    """Write the key figures per season: ``.csv``/``.json`` (canonical), ``.xlsx`` (in words)
+    or ``.png``/``.svg``/``.pdf`` (line charts of the whole network's figures)."""
+    lang = lang or current_language()
+    path = Path(path)
+    suffix = path.suffix.lower()
+    table = trends(analyses)
+    seasons = list(table.columns[2:])
+    if suffix == ".csv":
+        return write_atomic(path, to_csv(table).encode("utf-8"), protect=protect)
+    if suffix == ".json":
+        return write_atomic(path, to_json(table).encode("utf-8"), protect=protect)
+    if suffix == ".xlsx":
+        return write_xlsx(path, {text("sheet.trends", lang): Sheet(trends_table(analyses, lang), headers(lang))},
+                          protect=protect)
+    if suffix in (".png", ".svg", ".pdf"):
+        overall = table[table["scope"] == "overall"]
+        series = {row["figure"]: [row[s] for s in seasons] for row in overall.to_dict("records")}
+        return _chart(series, seasons, path, text("season.chart.trends_title", lang), lang, protect)
+    raise OutputError(text("season.error.format", lang, file=path.name, allowed=", ".join(TRENDS_FORMATS)))
