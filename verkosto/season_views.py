@@ -78,7 +78,7 @@ def risk_message(risk: dict, labels: dict[str, str], lang: str | None = None) ->
                     before=params["before"])
     vocabulary = "tier" if params["between"] == "tiers" else "sector"
     return text(f"season.risk.broker_left.{params['between']}", lang, person=_names(risk["nodes"], labels, lang),
-                first=label(vocabulary, params["first"], lang).lower(), second=label(vocabulary, params["second"], lang).lower())
+                first=label(vocabulary, params["first"], lang), second=label(vocabulary, params["second"], lang))
 
 
 def summary(comparison: Comparison, lang: str | None = None) -> str:
@@ -91,11 +91,10 @@ def summary(comparison: Comparison, lang: str | None = None) -> str:
         changes = getattr(c, kind)
         lines.append(text(f"season.summary.{kind}", lang, joined=len(changes.joined), left=len(changes.left),
                           stayed=len(changes.stayed)))
-        if kind != "persons":
-            if changes.joined:
-                lines.append(text("season.summary.joined_list", lang, names=_names(changes.joined, labels, lang)))
-            if changes.left:
-                lines.append(text("season.summary.left_list", lang, names=_names(changes.left, labels, lang)))
+        if changes.joined:
+            lines.append(text("season.summary.joined_list", lang, names=_names(changes.joined, labels, lang)))
+        if changes.left:
+            lines.append(text("season.summary.left_list", lang, names=_names(changes.left, labels, lang)))
     stayed = c.group_changes[(c.group_changes["status"] == "stayed") & (c.group_changes["left"] > 0)]
     if len(stayed):
         top = stayed.sort_values(["turnover", "group"], ascending=[False, True], kind="mergesort").head(_SHOWN_TURNOVER)

@@ -26,14 +26,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pathlib import Path
+
 from .analysis import Analysis
-from .errors import Problem
+from .errors import Problem, VerkostoError
 from .graph import nodes_of_kind
 from .schema import TIER_ORDER, fold
 
 __all__ = [
     "Comparison",
     "compare",
+    "season_inputs",
     "match_key",
     "season_figures",
     "trends",
@@ -497,3 +500,33 @@ def compare(old: Analysis, new: Analysis) -> Comparison:
         warnings=warnings,
         pseudonymized=old.pseudonymized and new.pseudonymized,
     )
+
+
+def season_inputs(rosters, seasons, *, at_least: int = 2, at_most: int | None = None) -> list[tuple[Path, str | None]]:
+    """The (roster file, season) of each season to read, in order.
+
+    Several rosters: one season each (*seasons*, when given, names each roster's season in
+    turn). One roster and several *seasons*: that roster's ``Kausi`` column, season by
+    season. Nothing: the bundled example's seasons (the latest *at_most* of them).
+
+    >>> [(p.name, s) for p, s in season_inputs(["a.xlsx"], ["2023-2024", "2024-2025"])]
+    [('a.xlsx', '2023-2024'), ('a.xlsx', '2024-2025')]
+    >>> [(p.name, s) for p, s in season_inputs(["a.xlsx", "b.xlsx"], [])]
+    [('a.xlsx', None), ('b.xlsx', None)]
+    """
+    rosters, seasons = [Path(r) for r in rosters or ()], list(seasons or ())
+    key = "season.error.two_seasons" if at_most == 2 else "season.error.trends_needs_seasons"
+    if not rosters:
+        from .example import SEASONS, example_path
+
+        chosen = seasons or list(SEASONS[-at_most:] if at_most else SEASONS)
+        inputs = [(example_path(s), s) for s in chosen]
+    elif len(rosters) == 1:
+        inputs = [(rosters[0], s) for s in seasons]
+    elif seasons and len(seasons) != len(rosters):
+        raise VerkostoError(key)
+    else:
+        inputs = list(zip(rosters, seasons or [None] * len(rosters)))
+    if len(inputs) < at_least or (at_most is not None and len(inputs) > at_most):
+        raise VerkostoError(key)
+    return inputs
