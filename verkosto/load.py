@@ -436,8 +436,27 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
     return tables
 
 
+def _keep_season(reader: _Reader, table: _Table | None, season: str | None) -> str | None:
+    """The roster's season; only its membership rows (and rows naming no season) are read on.
+
+    Rows of the other seasons are dropped before anything is built from them, so a person,
+    organisation or group named only in another season is not part of this one, and a
+    person's name is the one this season uses.
+    """
+    values = [normalize_text(r.get("season", "")) for r in table.records] if table is not None else []
+    season = _find_season(reader, values, season)
+    if season and table is not None and any(values):
+        if season not in values:
+            raise reader.fatal("roster.no_such_season", season=season, found=tuple(sorted(set(values) - {""})))
+        keep = [i for i, value in enumerate(values) if value in (season, "")]
+        table.records = [table.records[i] for i in keep]
+        table.rows = [table.rows[i] for i in keep]
+    return season
+
+
 def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     tables = _tables(reader, raw)
+    season = _keep_season(reader, tables.get("memberships"), season)
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
     memberships = _memberships(reader, tables.get("memberships"), organisations, groups)
@@ -445,12 +464,6 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     _check_parents(reader, tables.get("groups"), groups)
     if reader.failed:
         return None
-    season = _find_season(reader, [m["season"] for m in memberships], season)
-    if season and any(m["season"] for m in memberships):
-        if not any(m["season"] == season for m in memberships):
-            found = tuple(sorted({m["season"] for m in memberships if m["season"]}))
-            raise reader.fatal("roster.no_such_season", season=season, found=found)
-        memberships = [m for m in memberships if m["season"] in (season, "")]
     return Roster(
         memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
         groups=_frame(list(groups.values()), ["group", "tier", "group_type", "region", "municipality", "parent", "meetings"]),
