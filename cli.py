@@ -371,6 +371,7 @@ def _build() -> typer.Typer:
     def report(
         roster: RosterArg = None,
         output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.report.output"))] = Path("raportti.xlsx"),
+        previous: Annotated[Path | None, typer.Option("--previous", help=t("cli.report.previous"))] = None,
         rules: RulesOpt = None,
         lang: LangOpt = None,
         season: SeasonOpt = None,
@@ -383,8 +384,11 @@ def _build() -> typer.Typer:
         _start(lang)
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            before = None
+            if previous is not None:
+                before = _analysis(progress, previous, rules=rules, pseudonymize=pseudonymize, key=key)[1]
             with progress.step("cli.progress.writing", name=output.name):
-                write_report(analysis, output, protect=[path])
+                write_report(analysis, output, previous=before, protect=[path, *([previous] if previous else [])])
         typer.echo(f"{output}")
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.validate.help"))

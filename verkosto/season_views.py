@@ -94,7 +94,8 @@ def summary(comparison: Comparison, lang: str | None = None) -> str:
         if changes.joined:
             lines.append(text("season.summary.joined_list", lang, names=_names(changes.joined, labels, lang)))
         if changes.left:
-            lines.append(text("season.summary.left_list", lang, names=_names(changes.left, labels, lang)))
+            key = "season.summary.ended_list" if kind == "groups" else "season.summary.left_list"
+            lines.append(text(key, lang, names=_names(changes.left, labels, lang)))
     stayed = c.group_changes[(c.group_changes["status"] == "stayed") & (c.group_changes["left"] > 0)]
     if len(stayed):
         top = stayed.sort_values(["turnover", "group"], ascending=[False, True], kind="mergesort").head(_SHOWN_TURNOVER)
