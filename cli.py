@@ -340,8 +340,8 @@ def _build() -> typer.Typer:
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.export import to_csv, to_json
-        from verkosto.present import findings_table, matrix_table
-        from verkosto.views import IMAGE_FORMATS, findings_for_map, write_coverage_image
+        from verkosto.present import findings_table, matrix_table, with_messages
+        from verkosto.views import IMAGE_FORMATS, write_coverage_image
 
         _start(lang)
         with _Progress(quiet) as progress:
@@ -354,10 +354,10 @@ def _build() -> typer.Typer:
             else:
                 fmt = _format(format, output, CoverageFormat)
                 if fmt == "csv":
-                    _emit(to_csv(findings_for_map(analysis)), output, path)
+                    _emit(to_csv(with_messages(findings)), output, path)
                 elif fmt == "json":
                     matrices = {name: m.to_dict(orient="index") for name, m in analysis.matrices.items()}
-                    _emit(to_json({"matrices": matrices, "findings": findings_for_map(analysis)}), output, path)
+                    _emit(to_json({"matrices": matrices, "findings": with_messages(findings)}), output, path)
                 else:
                     _print_table(matrix_table(analysis.matrices["sector_tier"]).reset_index())
                     if len(findings):

@@ -307,3 +307,20 @@ def open_map(chromium):
     yield open_
     for context in contexts:
         context.close()
+
+
+# --- the page's data --------------------------------------------------------------------
+
+
+def records(table: dict) -> list[dict]:
+    """A payload table ``{"columns", "rows"}`` as one dict per row."""
+    return [dict(zip(table["columns"], row)) for row in table["rows"]]
+
+
+def embedded_json(html: str, element_id: str) -> dict:
+    """The JSON of the page's ``<script type="application/json" id=...>`` element, parsed back."""
+    import json
+    import re
+
+    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.DOTALL)
+    return json.loads(match.group(1))

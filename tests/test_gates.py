@@ -26,3 +26,20 @@ def test_ruff_finds_nothing():
 def test_mypy_finds_nothing():
     result = run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _node_tool(*args: str) -> subprocess.CompletedProcess:
+    if shutil.which("node") is None or not (ROOT / "node_modules").is_dir():
+        pytest.fail("the JavaScript gates need Node 20+ and the lint tools: run `npm ci` in the repository")
+    return run(*args)
+
+
+def test_eslint_finds_nothing():
+    result = _node_tool("node", "node_modules/eslint/bin/eslint.js", "verkosto/web", "tests/js", "eslint.config.js")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_javascript_unit_tests_pass():
+    result = _node_tool("node", "--test", "tests/js/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout

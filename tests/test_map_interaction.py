@@ -30,6 +30,7 @@ from conftest import (
     add_tiers,
     build_small_network,
     collaborate,
+    records,
 )
 from rosters import SMALL, write_csv
 
@@ -48,41 +49,30 @@ TOTAL = 37
 
 
 def small_findings() -> pd.DataFrame:
-    """Three groups with findings (two gaps, a risk), a municipality and a tier."""
-    return pd.DataFrame(
-        [
-            (
-                "local-sectors",
-                "gap",
-                "Valkeakoski: ohjausryhmä",
-                ["municipality"],
-                "Valkeakoski: ohjausryhmä: ei edustajaa sektorilta Kunta",
-            ),
-            (
-                "tier-link",
-                "risk",
-                "Ruovesi: ohjausryhmä",
-                [],
-                "Ruovesi: ohjausryhmä: vain yksi jäsen istuu ylemmän tason ryhmässä",
-            ),
-            ("contact-person", "gap", TEMPLATE_GROUP, [], f"{TEMPLATE_GROUP}: ei yhdyshenkilöä {XSS_PERSON}"),
-            (
-                "local-steering-group",
-                "gap",
-                "Ikaalinen",
-                ["Ikaalinen"],
-                f"Ikaalinen: ei ohjausryhmää {XSS_ORGANISATION}",
-            ),
-            (
-                "sectors-on-every-tier",
-                "gap",
-                "regional",
-                ["kela"],
-                "Alueellinen taso: ei edustajaa sektorilta Kela",
-            ),
-        ],
-        columns=FINDING_COLUMNS,
-    )
+    """Three groups with findings (two gaps, a risk), a municipality and a tier; the messages
+    are given, as a caller may word them (canonical rows get theirs from verkosto.present)."""
+    rows = [
+        (
+            "local-sectors",
+            "gap",
+            "group:Valkeakoski: ohjausryhmä",
+            "Valkeakoski: ohjausryhmä",
+            ["municipality"],
+            "Valkeakoski: ohjausryhmä: ei edustajaa sektorilta Kunta",
+        ),
+        (
+            "tier-link",
+            "risk",
+            "group:Ruovesi: ohjausryhmä",
+            "Ruovesi: ohjausryhmä",
+            [],
+            "Ruovesi: ohjausryhmä: vain yksi jäsen istuu ylemmän tason ryhmässä",
+        ),
+        ("contact-person", "gap", f"group:{TEMPLATE_GROUP}", TEMPLATE_GROUP, [], f"{TEMPLATE_GROUP}: ei yhdyshenkilöä {XSS_PERSON}"),
+        ("local-steering-group", "gap", None, "Ikaalinen", ["Ikaalinen"], f"Ikaalinen: ei ohjausryhmää {XSS_ORGANISATION}"),
+        ("sectors-on-every-tier", "gap", None, "regional", ["kela"], "Alueellinen taso: ei edustajaa sektorilta Kela"),
+    ]
+    return pd.DataFrame(rows, columns=["rule", "severity", "node", "subject", "missing", "message"])
 
 
 METRICS = {
@@ -99,7 +89,7 @@ def payload_of(G, **kwargs):
 
 
 def index_of(payload, node_id):
-    return next(i for i, n in enumerate(payload["nodes"]) if n["id"] == node_id)
+    return next(i for i, n in enumerate(records(payload["nodes"])) if n["id"] == node_id)
 
 
 def expected_visible(G: nx.MultiDiGraph, state: dict, with_findings=GROUPS_WITH_FINDINGS) -> set[str]:
@@ -136,7 +126,8 @@ def test_findings_attach_to_the_group_their_subject_names():
     G = build_small_network()
     payload = payload_of(G, findings=small_findings())
     valkeakoski, ruovesi = index_of(payload, VALKEAKOSKI), index_of(payload, RUOVESI)
-    findings = payload["findings"]
+    findings = records(payload["findings"])
+    assert payload["findings"]["columns"] == ["rule", "severity", "node", "subject", "missing", "message"]
     assert [f["node"] for f in findings] == [
         valkeakoski,
         ruovesi,
@@ -147,20 +138,40 @@ def test_findings_attach_to_the_group_their_subject_names():
     assert findings[0]["missing"] == ["Kunta"]  # a canonical sector, shown by its label
     assert findings[3]["missing"] == ["Ikaalinen"]  # a municipality, as it is
     assert findings[4]["missing"] == ["Kela"]
-    node = payload["nodes"][valkeakoski]
+    nodes = records(payload["nodes"])
+    node = nodes[valkeakoski]
     assert node["label"] == "Valkeakoski: ohjausryhmä"
-    assert node["borderWidth"] == 4
-    assert node["color"] == {
-        "background": "#86A9CF",
-        "border": FINDING_COLORS["gap"],
-        "highlight": {"background": "#86A9CF", "border": FINDING_COLORS["gap"]},
-        "hover": {"background": "#86A9CF", "border": FINDING_COLORS["gap"]},
-    }
+    assert (node["color"], node["border"]) == ("#86A9CF", FINDING_COLORS["gap"])
+    assert payload["legend"]["gaps"]["border_width"] == 4
     assert node["title"].endswith("\n⚠ Valkeakoski: ohjausryhmä: ei edustajaa sektorilta Kunta")
-    assert payload["nodes"][ruovesi]["color"]["border"] == FINDING_COLORS["risk"]
+    assert nodes[ruovesi]["border"] == FINDING_COLORS["risk"]
     assert payload["legend"]["gaps"]["groups"] == 3
-    untouched = payload["nodes"][index_of(payload, "group:Akaa: ohjausryhmä")]
-    assert set(untouched) == {"id", "label", "x", "y", "group", "color", "shape", "size", "title"}
+    untouched = nodes[index_of(payload, "group:Akaa: ohjausryhmä")]
+    assert untouched["border"] is None and "⚠" not in untouched["title"]
+
+
+def test_findings_attach_by_node_id_not_by_label():
+    G = build_small_network()
+    findings = small_findings()
+    # The subject is free text now; only the node id places a finding.
+    findings["node"] = [VALKEAKOSKI, "person:Aino Aalto", float("nan"), None, pd.NA]
+    findings.loc[0, "subject"] = "Ruovesi: ohjausryhmä"
+    payload = payload_of(G, findings=findings)
+    rows = records(payload["findings"])
+    assert [r["node"] for r in rows] == [
+        index_of(payload, VALKEAKOSKI),
+        index_of(payload, "person:Aino Aalto"),  # any node, not only groups
+        None,  # NaN: about no node, although the subject names a group
+        None,
+        None,
+    ]
+    nodes = records(payload["nodes"])
+    assert nodes[index_of(payload, RUOVESI)]["border"] is None
+    assert nodes[index_of(payload, "person:Aino Aalto")]["border"] == FINDING_COLORS["risk"]
+    assert payload["legend"]["gaps"]["groups"] == 2
+    findings.loc[1, "node"] = "group:Nowhere"
+    with pytest.raises(ValueError, match="findings: node 'group:Nowhere' of rule 'tier-link' is not in the graph"):
+        payload_of(G, findings=findings)
 
 
 def test_without_findings_nothing_is_marked_and_an_empty_table_says_all_is_well():
@@ -168,7 +179,7 @@ def test_without_findings_nothing_is_marked_and_an_empty_table_says_all_is_well(
     payload = payload_of(G)
     assert payload["findings"] is None and payload["legend"]["gaps"] is None
     checked = payload_of(G, findings=pd.DataFrame(columns=FINDING_COLUMNS))
-    assert checked["findings"] == [] and checked["legend"]["gaps"]["groups"] == 0
+    assert checked["findings"]["rows"] == [] and checked["legend"]["gaps"]["groups"] == 0
     assert "Säännöt täyttyvät: ei havaintoja." in to_html(G, findings=pd.DataFrame(columns=FINDING_COLUMNS))
 
 
@@ -177,7 +188,8 @@ def test_metrics_are_listed_in_panel_order_with_labels():
     metrics = payload["metrics"]
     assert metrics["names"] == ["degree", "betweenness", "closeness", XSS_METRIC]
     assert metrics["labels"] == ["Aste", "Välillisyys", "Läheisyys", XSS_METRIC]
-    assert metrics["values"] == [
+    assert metrics["values"]["columns"] == ["node", "degree", "betweenness", "closeness", XSS_METRIC]
+    assert metrics["values"]["rows"] == [
         [index_of(payload, "person:Aino Aalto"), 7, 0.123456, 0.5, None],
         [index_of(payload, "person:Eero Ekholm"), 6, None, None, None],  # NaN dropped
         [index_of(payload, "group:Akaa: ohjausryhmä"), 5, None, None, 1.5],
@@ -207,7 +219,7 @@ def test_metrics_from_a_centrality_frame():
 def test_size_by_scales_the_radius_with_the_square_root_between_min_and_max():
     G = build_small_network()
     payload = payload_of(G, metrics=METRICS, size_by="degree")
-    size = {n["id"]: n["size"] for n in payload["nodes"]}
+    size = {n["id"]: n["size"] for n in records(payload["nodes"])}
     # degree 5 → smallest (8), 7 → largest (50), 6 → 8 + 42·sqrt(1/2) = 37.7
     assert (size["group:Akaa: ohjausryhmä"], size["person:Aino Aalto"], size["person:Eero Ekholm"]) == (
         8.0,
@@ -238,21 +250,25 @@ def test_facets_and_links_refer_to_nodes_by_index():
     assert [facets[name]["of"][helmi] for name in facets] == [-1, 0, 0, 0, -1]
     assert all(len(f["of"]) == TOTAL for f in facets.values())
 
-    rows = [m for m in payload["memberships"] if m[1] == helmi]
-    names = {i: n["label"] for i, n in enumerate(payload["nodes"])}
-    assert sorted((names[g], payload["roles"][r], names[o]) for g, _, r, o in rows) == [
+    memberships = records(payload["memberships"])
+    rows = [m for m in memberships if m["person"] == helmi]
+    names = {i: n["label"] for i, n in enumerate(records(payload["nodes"]))}
+    roles = payload["roles"]
+    assert sorted((names[m["group"]], roles[m["role"]], names[m["organisation"]]) for m in rows) == [
         ("Akaa: ohjausryhmä", "Puheenjohtaja", "Akaan kaupunki"),
         ("Etelä: koordinaatioryhmä", "Puheenjohtaja", "Akaan kaupunki"),
         ("Maakunnallinen ohjausryhmä", "Jäsen", "Akaan kaupunki"),
     ]
-    assert len(payload["memberships"]) == 30  # one per member_of edge
+    assert len(memberships) == 30  # one per member_of edge
     assert payload["roles"][0] == "Puheenjohtaja"  # most senior first
-    assert [names[o] for p, o in payload["employers"] if p == helmi] == ["Akaan kaupunki"]
-    assert min((names[g], names[p]) for g, p in payload["parents"]) == (
+    employers = records(payload["employers"])
+    assert [names[e["organisation"]] for e in employers if e["person"] == helmi] == ["Akaan kaupunki"]
+    assert min((names[p["group"]], names[p["parent"]]) for p in records(payload["parents"])) == (
         "Akaa: ohjausryhmä",
         "Etelä: koordinaatioryhmä",
     )
-    assert (names[payload["meetings"][0][0]], payload["meetings"][0][1]) == ("Etelä: koordinaatioryhmä", 5)
+    first = records(payload["meetings"])[0]
+    assert (names[first["group"]], first["meetings"]) == ("Etelä: koordinaatioryhmä", 5)
 
 
 def test_generated_date_defaults_to_today():
@@ -269,7 +285,7 @@ def test_legend_lists_the_findings_that_are_not_about_a_group():
     assert "<li>Katvealue: Alueellinen taso: ei edustajaa sektorilta Kela</li>" in legend
     assert "Ikaalinen: ei ohjausryhmää &lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in legend
     assert legend.count('class="link" data-node=') == 3
-    assert page.count("</script") == 2
+    assert page.count("</script") == 4  # vis-network, payload, settings, our script
 
 
 def test_every_new_ui_string_exists_in_both_languages():
@@ -278,7 +294,7 @@ def test_every_new_ui_string_exists_in_both_languages():
         "map.visible",
         "metric.betweenness",
         "metric.weighted_degree",
-        "map.severity.risk",
+        "severity.risk",
     ):
         assert key in TEXTS["fi"] and key in TEXTS["en"]
     assert (TEXTS["fi"]["metric.closeness"], TEXTS["en"]["metric.eigenvector"]) == (
@@ -593,6 +609,16 @@ def test_a_group_with_findings_shows_them_and_gaps_only_hides_the_rest(small_map
     result = open_map(path)
     page = result.page
     assert page.evaluate("id => nodes.get(id).label", VALKEAKOSKI) == "Valkeakoski: ohjausryhmä"
+    assert page.evaluate("id => [nodes.get(id).color, nodes.get(id).borderWidth]", VALKEAKOSKI) == [
+        {
+            "background": "#86A9CF",
+            "border": FINDING_COLORS["gap"],
+            "highlight": {"background": "#86A9CF", "border": FINDING_COLORS["gap"]},
+            "hover": {"background": "#86A9CF", "border": FINDING_COLORS["gap"]},
+        },
+        4,
+    ]
+    assert page.evaluate("id => nodes.get(id).borderWidth", "group:Akaa: ohjausryhmä") is None
     page.evaluate("id => verkosto.select(id)", VALKEAKOSKI)
     assert page.inner_text("#panel-title") == "Valkeakoski: ohjausryhmä"
     assert page.locator("#panel .finding.gap").inner_text().splitlines() == [
@@ -659,7 +685,7 @@ def test_attack_strings_stay_literal_text_everywhere(small_map, open_map):
     page.evaluate("verkosto.clearSelection()")
     assert f"Ikaalinen: ei ohjausryhmää {XSS_ORGANISATION}" in page.inner_text("#legend")
     assert page.evaluate("document.querySelectorAll('img, [onerror], iframe').length") == 0
-    assert page.evaluate("document.querySelectorAll('script').length") == 2
+    assert page.evaluate("document.querySelectorAll('script:not([type=\"application/json\"])').length") == 2
     no_trouble(result)
 
 

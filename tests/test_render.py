@@ -9,7 +9,15 @@ import re
 
 import networkx as nx
 import pytest
-from conftest import TEMPLATE_GROUP, XSS_ORGANISATION, XSS_PERSON, build_large_network, build_small_network
+from conftest import (
+    TEMPLATE_GROUP,
+    XSS_ORGANISATION,
+    XSS_PERSON,
+    build_large_network,
+    build_small_network,
+    embedded_json,
+    records,
+)
 
 from verkosto import schema
 from verkosto.errors import OutputError
@@ -18,7 +26,7 @@ from verkosto.layout import tier_guides, tier_layout
 from verkosto.render import EDGE_STYLES, SECTOR_COLORS, TIER_COLORS, map_payload, to_html, write_html
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-NODE_KEYS = {"id", "label", "x", "y", "group", "color", "shape", "size", "title"}
+NODE_KEYS = {"id", "label", "kind", "x", "y", "color", "border", "shape", "size", "title"}
 
 
 def payload_of(G, lang="fi"):
@@ -26,12 +34,12 @@ def payload_of(G, lang="fi"):
 
 
 def node(payload, node_id):
-    return next(n for n in payload["nodes"] if n["id"] == node_id)
+    return next(n for n in records(payload["nodes"]) if n["id"] == node_id)
 
 
 def embedded_payload(html: str) -> dict:
-    """The JSON the page script holds, parsed back."""
-    return json.loads(re.search(r"var payload = (\{.*\});\n", html).group(1))
+    """The payload the page script reads, parsed back."""
+    return embedded_json(html, "verkosto-payload")
 
 
 # --- payload ------------------------------------------------------------------------------
@@ -40,8 +48,9 @@ def embedded_payload(html: str) -> dict:
 def test_nodes_carry_only_the_chosen_fields(small_network):
     small_network.nodes["person:Aino Aalto"]["email"] = "aino.aalto@example.fi"
     payload = payload_of(small_network)
-    assert len(payload["nodes"]) == small_network.number_of_nodes()
-    assert all(set(n) == NODE_KEYS for n in payload["nodes"])
+    assert len(payload["nodes"]["rows"]) == small_network.number_of_nodes()
+    assert set(payload["nodes"]["columns"]) == NODE_KEYS
+    assert all(len(row) == len(NODE_KEYS) for row in payload["nodes"]["rows"])
     assert not EMAIL.search(json.dumps(payload, ensure_ascii=False))
 
 
@@ -111,21 +120,32 @@ def test_sector_palette_covers_the_vocabulary_with_distinct_colours():
 
 
 def test_groups_and_tiers_are_drawn_last(small_network):
-    kinds = [n["group"] for n in payload_of(small_network)["nodes"]]
+    kinds = [n["kind"] for n in records(payload_of(small_network)["nodes"])]
     assert kinds == sorted(kinds, key=["person", "organisation", "group", "tier"].index)
 
 
 def test_edges(small_network):
     small_network.add_edge("organisation:Akaan kaupunki", "organisation:MLL Pirkanmaa", key="collaborates",
                            weight=float("nan"))
-    edges = payload_of(small_network)["edges"]
+    payload = payload_of(small_network)
+    ids = [n["id"] for n in records(payload["nodes"])]
+    styles = records(payload["edge_styles"])
+    assert [s["kind"] for s in styles] == list(EDGE_STYLES)
+    assert styles[3] == {"kind": "reports_to", "color": "#6F8FB5", "width": 2.5, "arrows": "to"}
+    edges = [
+        {"from": ids[e["source"]], "to": ids[e["target"]], **styles[e["style"]], "width": e["width"]}
+        for e in records(payload["edges"])
+    ]
     assert len(edges) == small_network.number_of_edges()
-    collaboration = [e for e in edges if e["color"] == EDGE_STYLES["collaborates"]["color"]]
+    collaboration = [e for e in edges if e["kind"] == "collaborates"]
+    assert all(e["color"] == EDGE_STYLES["collaborates"]["color"] for e in collaboration)
     widths = {(e["from"], e["to"]): e["width"] for e in collaboration}
     assert widths[("organisation:Akaan kaupunki", "organisation:Akaan seurakunta")] == 4.0
     assert widths[("organisation:Akaan kaupunki", "organisation:MLL Pirkanmaa")] == 1.0
     assert len(collaboration) == 5
-    assert all(set(e) <= {"from", "to", "color", "width", "dashes", "arrows"} for e in edges)
+    member = next(e for e in edges if e["from"] == "person:Aino Aalto" and e["kind"] == "member_of")
+    assert (member["color"], member["width"], member["arrows"]) == ("#C9CED6", 1, None)
+    assert edges == sorted(edges, key=lambda e: (e["from"], e["to"], e["kind"]))
 
 
 def test_legend_lists_what_is_on_the_map(small_network):
@@ -169,10 +189,12 @@ def test_page_loads_nothing_from_the_network(page_source):
     assert not re.search(r"<script[^>]*\ssrc", page_source)
 
 
-def test_only_our_two_script_elements(page_source):
+def test_only_our_script_elements(page_source):
     # The organisation "</script><script>..." must not close a script element. (The vis
-    # bundle holds "<script>" in a string, harmless without "<!--" before it.)
-    assert page_source.count("</script") == 2
+    # bundle holds "<script>" in a string, harmless without "<!--" before it.) Two scripts:
+    # vis-network and ours; two data elements: the payload and the settings.
+    assert page_source.count("</script") == 4
+    assert page_source.count('<script type="application/json"') == 2
     assert "<!--" not in page_source
     assert XSS_ORGANISATION not in page_source
     assert XSS_PERSON not in page_source
@@ -181,11 +203,25 @@ def test_only_our_two_script_elements(page_source):
 
 def test_embedded_data_round_trips_raw_text(page_source):
     payload = embedded_payload(page_source)
-    labels = {n["id"]: n["label"] for n in payload["nodes"]}
+    labels = {n["id"]: n["label"] for n in records(payload["nodes"])}
     assert labels[f"person:{XSS_PERSON}"] == XSS_PERSON
     assert labels[f"organisation:{XSS_ORGANISATION}"] == XSS_ORGANISATION
     assert labels[f"group:{TEMPLATE_GROUP}"] == TEMPLATE_GROUP
     assert payload == json.loads(json.dumps(payload_of(build_small_network())))
+
+
+def test_payload_element_survives_names_that_end_scripts_or_open_comments(small_network):
+    sneaky = "x</script><!--<script>alert(4)//"
+    small_network.nodes["person:Aino Aalto"]["label"] = sneaky
+    small_network.graph["source"] = "</SCRIPT >.xlsx"
+    html = to_html(small_network, findings=[{"rule": "r", "severity": "risk", "node": "person:Aino Aalto",
+                                             "subject": sneaky, "missing": [sneaky], "message": sneaky}])
+    assert html.count("</script") == 4 and "<!--" not in html
+    assert "</SCRIPT" not in html.replace("&lt;/SCRIPT", "")
+    payload = embedded_payload(html)
+    assert node(payload, "person:Aino Aalto")["label"] == sneaky
+    assert records(payload["findings"])[0]["message"] == sneaky
+    assert payload["source"] == "</SCRIPT >.xlsx"
 
 
 def test_no_email_like_text(small_network):
@@ -230,7 +266,7 @@ def test_unknown_layout(small_network):
 
 
 def test_vis_options_keep_the_browser_idle(page_source):
-    options = json.loads(re.search(r"var options = (\{.*\});\n", page_source).group(1))
+    options = embedded_json(page_source, "verkosto-settings")["options"]
     assert options["physics"]["enabled"] is False
     assert options["layout"]["improvedLayout"] is False
     assert options["edges"]["smooth"] is False
@@ -313,7 +349,9 @@ def test_attack_strings_stay_text(small_map, open_map):
     assert f"{XSS_PERSON} {TEMPLATE_GROUP}" in heading
     assert f"{XSS_ORGANISATION}.xlsx" in heading
     assert page.title() == f"{XSS_PERSON} {TEMPLATE_GROUP}"
-    assert page.evaluate("document.querySelectorAll('img, script').length") == 2  # our two scripts, no img
+    # our two scripts and two data elements, no img
+    assert page.evaluate("document.querySelectorAll('img, script:not([type=\"application/json\"])').length") == 2
+    assert page.evaluate("document.querySelectorAll('script[type=\"application/json\"]').length") == 2
     for text in (XSS_PERSON, XSS_ORGANISATION, TEMPLATE_GROUP):
         kind = {XSS_PERSON: "person", XSS_ORGANISATION: "organisation", TEMPLATE_GROUP: "group"}[text]
         assert page.evaluate("id => window.nodes.get(id).label", f"{kind}:{text}") == text
@@ -373,3 +411,45 @@ def test_six_hundred_nodes_draw_in_seconds(layout, tmp_path, open_map):
 
 def test_every_ui_string_exists_in_both_languages():
     assert set(TEXTS["fi"]) == set(TEXTS["en"])
+
+
+def console_of(chromium, path) -> tuple[object, list[str]]:
+    """The page opened and ready, and every console message and page error it gave."""
+    from conftest import READY
+
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    messages = []
+    page.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: messages.append(f"pageerror: {e}"))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function(READY, timeout=10_000)
+    return page, messages
+
+
+@pytest.mark.browser
+def test_another_vis_network_version_draws_without_the_internals(tmp_path, chromium, monkeypatch):
+    from verkosto import render
+
+    G = build_small_network()
+    page, messages = console_of(chromium, write_html(G, tmp_path / "ok.html"))
+    assert messages == []
+    page.context.close()
+
+    monkeypatch.setattr(render, "vis_version", lambda: "10.0.0")
+    page, messages = console_of(chromium, write_html(G, tmp_path / "other.html"))
+    assert messages == [
+        (
+            "warning: verkosto: vis-network 10.0.0 is not 9.1.2 (or its internals moved); the map works "
+            "without the highlight of the selected neighbourhood."
+        )
+    ]
+    assert page.evaluate("network.body.data.nodes.length") == G.number_of_nodes()
+    assert page.evaluate("verkosto.search('helmi heino')") == "person:Helmi Heino"
+    assert page.inner_text("#panel-title") == "Helmi Heino"
+    assert page.evaluate("verkosto.applyFilters({region: ['Etelä']})") == 13
+    page.evaluate("verkosto.clearSelection()")
+    assert page.is_hidden("#panel")
+    assert distinct_colours(page.screenshot()) > 500
+    assert len(messages) == 1  # no error while using it
+    page.context.close()

@@ -21,6 +21,7 @@ __all__ = [
     "headers",
     "finding_message",
     "findings_table",
+    "with_messages",
     "matrix_table",
     "rule_title",
     "severity_label",
@@ -116,6 +117,12 @@ def finding_message(finding: Mapping, lang: str | None = None) -> str:
     elif kind in ("tier_link_gap", "tier_link_risk"):
         values["parents"] = ", ".join(params.get("parents", ()))
     return text(f"finding.{kind}", lang, **values)
+
+
+def with_messages(findings: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The canonical findings with one more column, ``message``: each finding in words."""
+    lang = lang or current_language()
+    return findings.assign(message=[finding_message(r, lang) for r in findings.to_dict("records")])
 
 
 def findings_table(findings: pd.DataFrame, lang: str | None = None, rules: Sequence | None = None) -> pd.DataFrame:

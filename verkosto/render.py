@@ -7,14 +7,17 @@ does not escape text and switches tooltips to ``innerHTML`` (see NOTES-rendering
 The page answers "where is X?" without instructions: a search box with suggestions,
 filters by tier, region, municipality, sector and group type, a side panel with the
 details, metrics and coverage findings of the clicked node, gap markers on groups, a
-full-screen button and "save as PNG". All of it is vanilla JavaScript in the template,
-scriptable through ``window.verkosto`` (see the template's header comment).
+full-screen button and "save as PNG". Its script is the ES modules of ``verkosto/web``
+(inlined by :mod:`verkosto.bundle`), scriptable through ``window.verkosto`` (see
+``web/main.js``); its data is a :class:`verkosto.payload.Payload`, the contract between
+this module and the script.
 
-Security model: every piece of spreadsheet text reaches the page either through
-Jinja autoescaping (heading, legend) or as JSON via ``|tojson`` (node data), and the
-browser shows it only as canvas text, through ``innerText`` tooltips or as
-``textContent`` of elements the script builds (never ``innerHTML``). Only the
-fields chosen in :func:`map_payload` are sent, never all node attributes.
+Security model: every piece of spreadsheet text reaches the page either through Jinja
+autoescaping (heading, legend) or inside the payload's ``<script type="application/json">``
+element, with ``<``, ``>`` and ``&`` escaped so that no text can end the element; the
+browser shows it only as canvas text, through ``innerText`` tooltips or as ``textContent``
+of elements the script builds (never ``innerHTML``; ESLint refuses it). Only the fields
+chosen in :func:`map_payload` are sent, never all node attributes.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ import math
 import numbers
 import os
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Hashable
 import importlib.util
+import json
 from pathlib import Path
 
 import jinja2
@@ -36,11 +41,25 @@ import networkx as nx
 from markupsafe import Markup
 
 from verkosto import schema
+from verkosto.bundle import WEB, bundle
+from verkosto.payload import (
+    SCHEMA_VERSION,
+    EdgeRow,
+    EdgeStyleRow,
+    EmployerRow,
+    FindingRow,
+    MeetingRow,
+    MembershipRow,
+    NodeRow,
+    ParentRow,
+    table,
+)
 from verkosto.graph import node_id
 from verkosto.i18n import TEXTS, text
 from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
 from verkosto.load import ROLE_PRIORITY
 from verkosto.output import write_atomic
+from verkosto.present import finding_message
 
 __all__ = [
     "EDGE_STYLES",
@@ -52,8 +71,10 @@ __all__ = [
     "map_payload",
     "notebook_html",
     "show",
+    "page_texts",
     "to_html",
     "vis_options",
+    "vis_version",
     "write_html",
     # the drawing rules static.py shares, so images and the page look alike
     "SIZE_BY_RANGE",
@@ -129,6 +150,9 @@ _HIDE_EDGES_ON_ZOOM_FROM = 5000
 
 _VIS_DIR = "lib/vis-9.1.2"
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+_VIS_VERSION = re.compile(r"@version\s+(\S+)")
+# Catalogue keys the page's script reads (the template's strings are rendered in Python).
+_PAGE_TEXTS = ("map.", "field.", "kind.", "severity.")
 
 
 def node_label(G: nx.MultiDiGraph, node: Hashable, lang: str) -> str:
@@ -249,6 +273,7 @@ def node_appearance(data: dict) -> tuple[str, str, int]:
 
 
 def _node(G, node, position, index: _Index, lang: str) -> dict:
+    """A node's row of the payload, as a dict with the fields of :class:`verkosto.payload.NodeRow`."""
     data = G.nodes[node]
     kind = data.get("kind", "person")
     color, shape, size = node_appearance(data)
@@ -256,10 +281,11 @@ def _node(G, node, position, index: _Index, lang: str) -> dict:
     return {
         "id": str(node),
         "label": node_label(G, node, lang),
+        "kind": kind,
         "x": position[0],
         "y": position[1],
-        "group": kind,
         "color": color,
+        "border": None,
         "shape": shape,
         "size": size,
         "title": title_of(G, node, index, lang),
@@ -276,11 +302,20 @@ def edge_width(weight: object) -> float:
     return min(1.0 + weight, _MAX_EDGE_WIDTH)
 
 
-def _edge(u, v, kind: str, data: dict) -> dict:
-    edge = {"from": str(u), "to": str(v), **EDGE_STYLES.get(kind, EDGE_STYLES["member_of"])}
-    if kind == "collaborates":
-        edge["width"] = edge_width(data.get("weight", 1))
-    return edge
+_EDGE_STYLE_INDEX = {kind: i for i, kind in enumerate(EDGE_STYLES)}
+
+
+def _edge_styles() -> dict:
+    return table(
+        EdgeStyleRow,
+        (EdgeStyleRow(kind, style["color"], style["width"], style.get("arrows")) for kind, style in EDGE_STYLES.items()),
+    )
+
+
+def _edge(position: dict, u, v, kind: str, data: dict) -> EdgeRow:
+    style = kind if kind in EDGE_STYLES else "member_of"
+    width = edge_width(data.get("weight", 1)) if kind == "collaborates" else EDGE_STYLES[style]["width"]
+    return EdgeRow(position[u], position[v], _EDGE_STYLE_INDEX[style], width)
 
 
 def legend_of(G: nx.MultiDiGraph, lang: str, guides: dict | None) -> dict:
@@ -373,7 +408,7 @@ def _role_key(roles: tuple[str, ...]) -> tuple:
 
 
 def _links(G: nx.MultiDiGraph, order: list, lang: str) -> dict:
-    """Memberships, employers and parent groups as rows of node indices (payload order).
+    """Memberships, employers, parent groups and meetings as tables of node indices.
 
     Role combinations are listed once in ``roles`` (most senior first) and referenced by index;
     a membership's organisation is the one the person represents in that group, -1 if unknown.
@@ -388,22 +423,25 @@ def _links(G: nx.MultiDiGraph, order: list, lang: str) -> dict:
             org = position.get(node_id("organisation", organisation), -1) if _present(organisation) else -1
             rows.append((position[u], position[v], roles, org))
         elif kind == "works_for":
-            employers.append([position[u], position[v]])
+            employers.append(EmployerRow(position[u], position[v]))
         elif kind == "reports_to":
-            parents.append([position[u], position[v]])
+            parents.append(ParentRow(position[u], position[v]))
     for i, node in enumerate(order):
         data = G.nodes[node]
         value = data.get("meetings")
         if data.get("kind") == "group" and _present(value):
-            meetings.append([i, _number(value) if isinstance(value, numbers.Real) else str(value)])
+            meetings.append(MeetingRow(i, _number(value) if isinstance(value, numbers.Real) else str(value)))
     role_sets = sorted({roles for _, _, roles, _ in rows}, key=_role_key)
     role_index = {roles: i for i, roles in enumerate(role_sets)}
     return {
         "roles": [", ".join(schema.label("role", r, lang) for r in roles) for roles in role_sets],
-        "memberships": sorted([group, person, role_index[roles], org] for person, group, roles, org in rows),
-        "employers": sorted(employers),
-        "parents": sorted(parents),
-        "meetings": meetings,
+        "memberships": table(
+            MembershipRow,
+            sorted(MembershipRow(group, person, role_index[roles], org) for person, group, roles, org in rows),
+        ),
+        "employers": table(EmployerRow, sorted(employers)),
+        "parents": table(ParentRow, sorted(parents)),
+        "meetings": table(MeetingRow, meetings),
     }
 
 
@@ -447,7 +485,11 @@ def _metrics_payload(table: dict, ids: list[str], lang: str) -> dict | None:
         for i, node_id_ in enumerate(ids)
         if table.get(node_id_)
     ]
-    return {"names": names, "labels": [_metric_label(name, lang) for name in names], "values": values}
+    return {
+        "names": names,
+        "labels": [_metric_label(name, lang) for name in names],
+        "values": {"columns": ["node", *names], "rows": values},
+    }
 
 
 def apply_size_by(nodes: list[dict], table: dict, size_by: str, lang: str) -> dict:
@@ -479,63 +521,63 @@ def _missing(value: object, lang: str) -> list[str]:
     return [schema.label("sector", v, lang) if v in schema.SECTORS else v for v in items]
 
 
-def _findings_payload(findings, G: nx.MultiDiGraph, order: list, lang: str) -> list[dict] | None:
-    """Findings as rows; ``node`` is the index of the group the subject names, or None when the
-    subject is a municipality or a tier."""
+def _no_node(value: object) -> bool:
+    """None, "", NaN or pandas' NA/NaT: a finding about no node (a municipality, a tier)."""
+    pandas = sys.modules.get("pandas")  # a pandas missing value exists only if pandas is loaded
+    if pandas is not None and (value is pandas.NA or value is pandas.NaT):
+        return True
+    return not _present(value)
+
+
+def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> list[FindingRow] | None:
+    """Findings attached to the node named by their ``node`` column (None/NaN: no node)."""
     if findings is None:
         return None
-    groups: dict[str, int] = {}
-    for i, node in enumerate(order):
-        if G.nodes[node].get("kind") == "group":
-            groups.setdefault(node_label(G, node, lang), i)
     records = findings.to_dict("records") if hasattr(findings, "to_dict") else [dict(r) for r in findings]
     rows = []
     for record in records:
-        subject = _text_value(record.get("subject"))
+        node = record.get("node")
+        if _no_node(node):
+            index = None
+        elif node in position:
+            index = position[node]
+        else:
+            raise ValueError(f"findings: node {node!r} of rule {record.get('rule')!r} is not in the graph")
         severity = _text_value(record.get("severity"))
         rows.append(
-            {
-                "node": groups.get(subject),
-                "severity": severity if severity in _SEVERITIES else _SEVERITIES[0],
-                "rule": _text_value(record.get("rule")),
-                "subject": subject,
-                "missing": _missing(record.get("missing"), lang),
-                "message": _text_value(record.get("message")),
-            }
+            FindingRow(
+                rule=_text_value(record.get("rule")),
+                severity=severity if severity in _SEVERITIES else _SEVERITIES[0],
+                node=index,
+                subject=_text_value(record.get("subject")),
+                missing=_missing(record.get("missing"), lang),
+                message=_text_value(record.get("message")) or finding_message(record, lang),
+            )
         )
     return rows
 
 
-def _mark_findings(nodes: list[dict], findings: list[dict]) -> None:
-    """Red (gap) or orange (risk) border and the messages in the tooltip."""
-    of_node: dict[int, list[dict]] = defaultdict(list)
+def _mark_findings(nodes: list[dict], findings: list[FindingRow]) -> None:
+    """Red (gap) or orange (risk) border, by the worst severity, and the messages in the tooltip."""
+    of_node: dict[int, list[FindingRow]] = defaultdict(list)
     for finding in findings:
-        if finding["node"] is not None:
-            of_node[finding["node"]].append(finding)
+        if finding.node is not None:
+            of_node[finding.node].append(finding)
     for i, items in of_node.items():
         node = nodes[i]
-        worst = min(_SEVERITIES.index(f["severity"]) for f in items)
-        fill, border = node["color"], FINDING_COLORS[_SEVERITIES[worst]]
-        # A complete colour object: given only a fill and a border, vis would select and hover
-        # the group in its default blue and lose the red.
-        node["color"] = {
-            "background": fill,
-            "border": border,
-            "highlight": {"background": fill, "border": border},
-            "hover": {"background": fill, "border": border},
-        }
-        node["borderWidth"] = _FINDING_BORDER_WIDTH
-        node["title"] = "\n".join([node["title"], *(_FINDING_BADGE + f["message"] for f in items)])
+        worst = min(_SEVERITIES.index(f.severity) for f in items)
+        node["border"] = FINDING_COLORS[_SEVERITIES[worst]]
+        node["title"] = "\n".join([node["title"], *(_FINDING_BADGE + f.message for f in items)])
 
 
-def _gaps_legend(findings: list[dict] | None, lang: str) -> dict | None:
+def _gaps_legend(findings: list[FindingRow] | None, lang: str) -> dict | None:
     if findings is None:
         return None
-    groups = {f["node"] for f in findings if f["node"] is not None}
     return {
-        "groups": len(groups),
+        "groups": len({f.node for f in findings if f.node is not None}),
+        "border_width": _FINDING_BORDER_WIDTH,
         "severities": [
-            {"severity": s, "label": text(f"map.severity.{s}", lang), "color": FINDING_COLORS[s]}
+            {"severity": s, "label": text(f"severity.{s}", lang), "color": FINDING_COLORS[s]}
             for s in _SEVERITIES
         ],
     }
@@ -566,11 +608,12 @@ def map_payload(
         Rings and region sectors from :func:`verkosto.layout.tier_guides`, drawn
         behind the nodes and explained in the legend.
     findings : pandas.DataFrame, optional
-        Coverage findings with columns ``rule, severity, subject, missing, message`` (as
-        :func:`verkosto.coverage.check_rules` returns). A finding whose ``subject`` is a
-        group's label is attached to that group: red (gap) or orange (risk) border and
-        badge, the messages in its tooltip and side panel. Other
-        findings (a municipality, a tier) are listed in the legend.
+        Coverage findings with columns ``rule, severity, node, subject, missing, message``
+        (as :func:`verkosto.coverage.check_rules` returns), ``message`` in the page
+        language. A finding whose ``node`` is a node id is attached to that node: red
+        (gap) or orange (risk) border and badge, the messages in its tooltip and side
+        panel. Findings with no node (None or NaN: a municipality, a tier) are listed in
+        the legend.
     metrics : dict, optional
         ``{node id: {metric name: number}}``, e.g. ``{"person:Anna": {"betweenness": 0.12,
         "degree": 7}}``, shown in the side panel; a DataFrame with a ``node`` column (as
@@ -582,38 +625,26 @@ def map_payload(
     Returns
     -------
     dict
-        ``nodes``: ``[{id, label, x, y, group, color, shape, size, title}]`` in drawing
-        order (persons, organisations, groups, tiers; by id within a kind), where
-        ``group`` is the node kind and ``title`` a plain-text tooltip with ``"\\n"``
-        line breaks (groups with findings also carry ``borderWidth`` and a colour object);
-        ``edges``: ``[{from, to, color, width, [dashes], [arrows]}]`` sorted by
-        (from, to, kind); ``legend``: ``{sectors, tiers, kinds, edges, rings, size, gaps}``;
-        ``guides``: ``{extent, rings, regions}`` or None; ``lang``, ``season``, ``source``.
-
-        Details for search, filters and the side panel refer to nodes by their index in
-        ``nodes``, so that no long text is repeated per node: ``facets``: ``[{name, label,
-        values, labels, [colors], of}]`` for tier, region, municipality, sector and
-        group_type, where ``of[i]`` is the index of node *i*'s value or -1;
-        ``roles``: role labels, one per combination of roles; ``memberships``: ``[group,
-        person, role, organisation]``; ``employers``: ``[person, organisation]``;
-        ``parents``: ``[group, parent group]``; ``meetings``: ``[group, meetings]``;
-        ``metrics``: ``{names, labels, values: [[node, value per name or null]]}`` or
-        None; ``findings``: ``[{node, severity, rule, subject, missing, message}]`` (node
-        None when the subject is not a group) or None when no findings were given.
+        A :class:`verkosto.payload.Payload` (see that module for every field, and
+        ``python -m verkosto.payload`` for its JSON Schema). Long lists are tables
+        ``{"columns": [...], "rows": [[...]]}``; nodes are referred to by their row number
+        in ``nodes``, so that no long text is repeated per node.
 
     Raises
     ------
     ValueError
-        For an unknown language, or a *size_by* metric that no node has.
+        For an unknown language, a *size_by* metric that no node has, or a finding whose
+        node is not in the graph.
 
     Examples
     --------
     >>> G = nx.MultiDiGraph(season="2024-2025")
     >>> G.add_node("person:Anna", kind="person", label="Anna", sector="ngo", email="a@b.fi")
     >>> payload = map_payload(G, {"person:Anna": (1.0, 2.0)})
-    >>> payload["nodes"][0]["title"]
+    >>> title = payload["nodes"]["columns"].index("title")
+    >>> payload["nodes"]["rows"][0][title]
     'Anna\\nSektori: Järjestö'
-    >>> "email" in payload["nodes"][0]
+    >>> "email" in payload["nodes"]["columns"]
     False
     >>> payload["facets"][3]["values"], payload["facets"][3]["of"]
     (['ngo'], [0])
@@ -621,32 +652,36 @@ def map_payload(
     text("title", lang)  # rejects an unknown language before any work
     index = _Index(G)
     order = sorted(G.nodes, key=lambda n: (_DRAW_ORDER.get(G.nodes[n].get("kind"), 0), str(n)))
+    position = {node: i for i, node in enumerate(order)}
     nodes = [_node(G, n, positions[n], index, lang) for n in order]
     edges = [
-        _edge(u, v, k, d)
+        _edge(position, u, v, k, d)
         for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     ]
     if size_by is not None and metrics is None:
         raise ValueError(f"size_by={size_by!r} needs metrics")
-    table = metric_table(metrics)
-    finding_rows = _findings_payload(findings, G, order, lang)
+    values = metric_table(metrics)
+    finding_rows = _findings_rows(findings, G, position, lang)
     if finding_rows:
         _mark_findings(nodes, finding_rows)
     legend = legend_of(G, lang, guides)
-    legend["size"] = apply_size_by(nodes, table, size_by, lang) if size_by is not None else None
+    legend["size"] = apply_size_by(nodes, values, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
+    season, source = G.graph.get("season"), G.graph.get("source")
     return {
+        "schema_version": SCHEMA_VERSION,
         "lang": lang,
-        "season": G.graph.get("season"),
-        "source": G.graph.get("source"),
-        "nodes": nodes,
-        "edges": edges,
+        "season": str(season) if _present(season) else None,
+        "source": str(source) if _present(source) else None,
+        "nodes": table(NodeRow, (NodeRow(**node) for node in nodes)),
+        "edge_styles": _edge_styles(),
+        "edges": table(EdgeRow, edges),
         "legend": legend,
         "guides": guides_payload(guides, lang),
         "facets": [_facet(G, order, name, lang) for name in _FACETS],
         **_links(G, order, lang),
-        "metrics": _metrics_payload(table, [n["id"] for n in nodes], lang),
-        "findings": finding_rows,
+        "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
+        "findings": None if finding_rows is None else table(FindingRow, finding_rows),
     }
 
 
@@ -681,13 +716,44 @@ def vis_options(edge_count: int = 0) -> dict:
     }
 
 
+def _vis_folder() -> Path:
+    # find_spec locates pyvis without importing it (its __init__ pulls in IPython: 0.3 s)
+    return Path(importlib.util.find_spec("pyvis").submodule_search_locations[0]) / _VIS_DIR
+
+
 def _asset(name: str) -> Markup:
     """A file of the vis-network bundle shipped with pyvis, trusted, to be inlined."""
-    # find_spec locates pyvis without importing it (its __init__ pulls in IPython: 0.3 s)
-    folder = Path(importlib.util.find_spec("pyvis").submodule_search_locations[0])
-    source = (folder / _VIS_DIR / name).read_text(encoding="utf-8")
+    source = (_vis_folder() / name).read_text(encoding="utf-8")
     # The map file is not shipped: the reference would only send developer tools looking for it.
     return Markup(_SOURCE_MAP.sub("", source))
+
+
+def vis_version() -> str | None:
+    """The version of the inlined vis-network, from its banner: the bundle exposes no version
+    at run time, so the page gets this one (``verkosto/web/vis_internals.js`` checks it)."""
+    head = (_vis_folder() / "vis-network.min.js").read_text(encoding="utf-8")[:2000]
+    match = _VIS_VERSION.search(head)
+    return match.group(1) if match else None
+
+
+@functools.lru_cache(maxsize=1)
+def _page_assets() -> tuple[Markup, Markup]:
+    """The page's own style sheet and script (verkosto/web), trusted, to be inlined."""
+    css = (WEB / "map.css").read_text(encoding="utf-8")
+    return Markup(css), Markup(bundle("main.js"))
+
+
+def _script_json(value: object) -> Markup:
+    """JSON for a ``<script type="application/json">`` element: only ASCII, and ``<``, ``>``
+    and ``&`` escaped, so that no text ("</script>", "<!--") can end the element; no NaN,
+    which ``JSON.parse`` rejects. Keys sorted, no spaces: the same data gives the same bytes."""
+    dumped = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
+    return Markup(dumped.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def page_texts(lang: str) -> dict[str, str]:
+    """The catalogue strings the page's script shows (keys ``map.*``, ``field.*``, ``kind.*``, ``severity.*``)."""
+    return {key: value for key, value in TEXTS[lang].items() if key.startswith(_PAGE_TEXTS)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -699,10 +765,23 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    # |tojson without the spaces after "," and ":": 7 % less for a 20,000-node map. (It still
-    # escapes < > & ' and writes only ASCII.)
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env.get_template("map.html.j2")
+
+
+def _legend_findings(payload: dict) -> tuple[list[dict], list[dict]]:
+    """The nodes with findings (in order of their first finding) and the findings about no node."""
+    findings = payload["findings"]
+    if not findings:
+        return [], []
+    columns = findings["columns"]
+    node_of, severity_of, message_of = (columns.index(c) for c in ("node", "severity", "message"))
+    nodes = payload["nodes"]
+    id_of, label_of = nodes["columns"].index("id"), nodes["columns"].index("label")
+    marked = list(dict.fromkeys(row[node_of] for row in findings["rows"] if row[node_of] is not None))
+    return (
+        [{"id": nodes["rows"][i][id_of], "label": nodes["rows"][i][label_of]} for i in marked],
+        [{"severity": row[severity_of], "message": row[message_of]} for row in findings["rows"] if row[node_of] is None],
+    )
 
 
 def to_html(
@@ -751,15 +830,23 @@ def to_html(
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by
     )
+    finding_nodes, other_findings = _legend_findings(payload)
+    page_css, page_js = _page_assets()
+    settings = {"options": vis_options(len(payload["edges"]["rows"])), "texts": page_texts(lang), "vis_version": vis_version()}
     return _template().render(
         lang=lang,
         title=text("title", lang) if title is None else title,
         generated=datetime.date.today().isoformat() if generated is None else generated,
         texts=TEXTS[lang],
         payload=payload,
-        options=vis_options(len(payload["edges"])),
+        finding_nodes=finding_nodes,
+        other_findings=other_findings,
+        payload_json=_script_json(payload),
+        settings_json=_script_json(settings),
         vis_css=_asset("vis-network.css"),
         vis_js=_asset("vis-network.min.js"),
+        page_css=page_css,
+        page_js=page_js,
     )
 
 
@@ -819,14 +906,20 @@ class MapView:
         return write_html(self.graph, path, protect=protect, **self.options)
 
 
-def show(G_or_roster, **kwargs) -> MapView:
-    """The map of a graph or of a :class:`verkosto.load.Roster`, for a notebook.
+def show(subject, **kwargs) -> MapView:
+    """The map of an :class:`~verkosto.analysis.Analysis`, a graph or a roster, for a notebook.
 
-    A roster is turned into a graph with :func:`verkosto.graph.build_graph`; keyword
-    arguments go to :func:`to_html` (``lang``, ``findings``, ``metrics``, ``size_by`` ...).
+    An analysis brings its findings and metrics (computed once, shared with its other
+    views); a :class:`verkosto.load.Roster` is analysed first; a bare graph is drawn as it
+    is. Keyword arguments go to :func:`to_html` (``lang``, ``findings``, ``metrics``,
+    ``size_by`` …) and win over the analysis'.
     """
-    from verkosto.graph import build_graph
+    from verkosto.analysis import Analysis, analyse
     from verkosto.load import Roster
 
-    G = build_graph(G_or_roster) if isinstance(G_or_roster, Roster) else G_or_roster
-    return MapView(G, **kwargs)
+    if isinstance(subject, Roster):
+        subject = analyse(subject)
+    if isinstance(subject, Analysis):
+        kwargs = {"findings": subject.findings, "metrics": subject.node_metrics, **kwargs}
+        subject = subject.graph
+    return MapView(subject, **kwargs)

@@ -9,24 +9,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pandas as pd
-
 from .analysis import Analysis
 from .errors import OutputError
 from .i18n import current_language, text
-from .present import finding_message
 
-__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "findings_for_map", "write_map", "write_coverage_image"]
+__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "write_map", "write_coverage_image"]
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
-
-
-def findings_for_map(analysis: Analysis, lang: str | None = None) -> pd.DataFrame:
-    """The analysis' findings with their ``message`` in *lang*, as the map shows them."""
-    lang = lang or current_language()
-    findings = analysis.findings
-    return findings.assign(message=[finding_message(r, lang) for r in findings.to_dict("records")])
 
 
 def write_map(
@@ -64,7 +54,7 @@ def write_map(
             title=title,
             size_by=size_by,
             metrics=analysis.node_metrics,
-            findings=findings_for_map(analysis, lang),
+            findings=analysis.findings,
             generated=generated,
             protect=protect,
         )

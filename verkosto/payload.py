@@ -1,0 +1,398 @@
+"""The map page's data contract: what :func:`verkosto.render.map_payload` returns and the page reads.
+
+Defined once, here, as typed dictionaries and named row tuples; the JSON Schema is generated
+from these definitions (``python -m verkosto.payload`` prints it) and the tests validate every
+rendered payload against it.
+
+Long lists are tables, ``{"columns": [names], "rows": [[values]]}``, so that a 20,000-node map
+does not repeat its field names per row; the page (``verkosto/web/table.js``) resolves the column
+names once and reads values by name. A node is referred to by its row number in ``nodes`` (its
+*index*); ``-1`` means "none" in integer references, ``null`` in optional ones.
+
+``schema_version`` changes whenever a field is renamed, removed or changes meaning; the page
+refuses a payload of another version.
+"""
+
+# No "from __future__ import annotations": TypedDict reads NotRequired only from evaluated
+# annotations (Python 3.11).
+import json
+import sys
+import types
+import typing
+from typing import Generic, Literal, NamedTuple, NotRequired, TypedDict, TypeVar
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "EdgeRow",
+    "EdgeStyleRow",
+    "EmployerRow",
+    "Facet",
+    "FindingRow",
+    "GapsLegend",
+    "Guides",
+    "Legend",
+    "MeetingRow",
+    "MembershipRow",
+    "MetricValues",
+    "Metrics",
+    "NodeRow",
+    "ParentRow",
+    "Payload",
+    "Table",
+    "json_schema",
+    "table",
+]
+
+#: Version of the payload's shape; ``verkosto/web/table.js`` expects the same number.
+SCHEMA_VERSION = 1
+
+R = TypeVar("R")
+
+
+class Table(TypedDict, Generic[R]):
+    """Rows of equal shape: ``columns`` names the fields of every row, in order."""
+
+    columns: list[str]
+    rows: list[R]
+
+
+def table(row_type: type[NamedTuple], rows) -> dict:
+    """A :class:`Table` of *rows* (instances of the named tuple *row_type*, or plain sequences)."""
+    return {"columns": list(row_type._fields), "rows": [list(row) for row in rows]}
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+class NodeRow(NamedTuple):
+    """A node in drawing order (persons, organisations, groups, tiers; by id within a kind).
+
+    ``kind`` is the node kind (vis-network's ``group``); ``color`` its fill; ``border`` the
+    colour of a finding's border (the worst severity) or null; ``title`` the plain-text
+    tooltip with ``\\n`` line breaks."""
+
+    id: str
+    label: str
+    kind: str
+    x: float
+    y: float
+    color: str
+    border: str | None
+    shape: str
+    size: float
+    title: str
+
+
+class EdgeStyleRow(NamedTuple):
+    """How an edge kind is drawn; ``arrows`` is vis-network's arrows option or null."""
+
+    kind: str
+    color: str
+    width: float
+    arrows: str | None
+
+
+class EdgeRow(NamedTuple):
+    """An edge from node ``source`` to node ``target`` (indices), drawn in style ``style`` (a row of
+    ``edge_styles``) with ``width``; sorted by (source id, target id, kind)."""
+
+    source: int
+    target: int
+    style: int
+    width: float
+
+
+class MembershipRow(NamedTuple):
+    """``person`` sits in ``group`` with the roles ``roles[role]``, representing ``organisation``
+    (-1 when unknown)."""
+
+    group: int
+    person: int
+    role: int
+    organisation: int
+
+
+class EmployerRow(NamedTuple):
+    """``person`` works for ``organisation``."""
+
+    person: int
+    organisation: int
+
+
+class ParentRow(NamedTuple):
+    """``group`` reports to ``parent``."""
+
+    group: int
+    parent: int
+
+
+class MeetingRow(NamedTuple):
+    """Meetings per season of ``group``, a number or the roster's text."""
+
+    group: int
+    meetings: int | float | str
+
+
+class FindingRow(NamedTuple):
+    """A coverage finding; ``node`` is the index of the node it concerns, null when it is about a
+    municipality or a tier. ``missing`` lists what is missing as display text."""
+
+    rule: str
+    severity: Literal["gap", "risk"]
+    node: int | None
+    subject: str
+    missing: list[str]
+    message: str
+
+
+# --- nested objects --------------------------------------------------------------------------
+
+
+class Facet(TypedDict):
+    """A filterable attribute: its values (canonical or as in the roster) with labels, and in
+    ``of`` for every node (by index) the index of its value, -1 when it has none."""
+
+    name: Literal["tier", "region", "municipality", "sector", "group_type"]
+    label: str
+    values: list[str]
+    labels: list[str]
+    colors: NotRequired[list[str]]
+    of: list[int]
+
+
+class MetricValues(TypedDict):
+    """A table with the columns ``node`` and then one per metric name; null where a node lacks
+    the metric."""
+
+    columns: list[str]
+    rows: list[list[int | float | None]]
+
+
+class Metrics(TypedDict):
+    """Metrics for the side panel: names in panel order with their labels, and the values."""
+
+    names: list[str]
+    labels: list[str]
+    values: MetricValues
+
+
+class GuideRing(TypedDict):
+    label: str
+    radius: float
+    color: str
+
+
+class GuideRegion(TypedDict):
+    label: str
+    angle: float
+    radius: float
+
+
+class Guides(TypedDict):
+    """Tier rings and region names drawn behind the nodes; ``extent`` is half the side of the
+    square that holds them."""
+
+    extent: float
+    rings: list[GuideRing]
+    regions: list[GuideRegion]
+
+
+class LegendSector(TypedDict):
+    sector: str
+    label: str
+    color: str
+
+
+class LegendTier(TypedDict):
+    tier: str
+    label: str
+    color: str
+
+
+class LegendKind(TypedDict):
+    kind: str
+    label: str
+    shape: str
+    color: str
+
+
+class LegendEdge(TypedDict):
+    kind: str
+    label: str
+    color: str
+    width: float
+    arrows: NotRequired[str]
+
+
+class SizeLegend(TypedDict):
+    metric: str
+    label: str
+    min: int | float
+    max: int | float
+
+
+class Severity(TypedDict):
+    severity: Literal["gap", "risk"]
+    label: str
+    color: str
+
+
+class GapsLegend(TypedDict):
+    """``groups``: how many nodes have findings; ``border_width`` of their border."""
+
+    groups: int
+    border_width: float
+    severities: list[Severity]
+
+
+class Legend(TypedDict):
+    sectors: list[LegendSector]
+    tiers: list[LegendTier]
+    kinds: list[LegendKind]
+    edges: list[LegendEdge]
+    rings: list[str]
+    size: SizeLegend | None
+    gaps: GapsLegend | None
+
+
+class Payload(TypedDict):
+    """The data of one map page, and nothing else (no node attribute that is not shown)."""
+
+    schema_version: Literal[1]
+    lang: Literal["fi", "en"]
+    season: str | None
+    source: str | None
+    nodes: Table[NodeRow]
+    edge_styles: Table[EdgeStyleRow]
+    edges: Table[EdgeRow]
+    legend: Legend
+    guides: Guides | None
+    facets: list[Facet]
+    roles: list[str]
+    memberships: Table[MembershipRow]
+    employers: Table[EmployerRow]
+    parents: Table[ParentRow]
+    meetings: Table[MeetingRow]
+    metrics: Metrics | None
+    findings: Table[FindingRow] | None
+
+
+# --- JSON Schema -----------------------------------------------------------------------------
+
+_SCALARS = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null"}
+
+
+def _is_row(tp) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
+
+
+def _is_typed_dict(tp) -> bool:
+    return isinstance(tp, type) and typing.is_typeddict(tp)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict] = {}
+
+    def ref(self, name: str, make) -> dict:
+        if name not in self.defs:
+            self.defs[name] = {}  # reserved first: a definition may refer to itself
+            self.defs[name] = make()
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of(self, tp) -> dict:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if tp in _SCALARS:
+            return {"type": _SCALARS[tp]}
+        if origin is Literal:
+            return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
+        if origin in (typing.Union, types.UnionType):
+            scalars = [a for a in args if a in _SCALARS]
+            if len(scalars) == len(args):
+                return {"type": [_SCALARS[a] for a in args]}
+            return {"anyOf": [self.of(a) for a in args]}
+        if origin is list:
+            return {"type": "array", "items": self.of(args[0])}
+        if origin is dict:
+            return {"type": "object", "additionalProperties": self.of(args[1])}
+        if origin is Table:
+            row = args[0]
+            return self.ref(f"{row.__name__.removesuffix('Row')}Table", lambda: self._table(row))
+        if _is_row(tp):
+            return self.ref(tp.__name__.removesuffix("Row"), lambda: self._row(tp))
+        if _is_typed_dict(tp):
+            return self.ref(tp.__name__, lambda: self._object(tp))
+        raise TypeError(f"no JSON Schema for {tp!r}")
+
+    def _described(self, tp, schema: dict) -> dict:
+        doc = (tp.__doc__ or "").strip()
+        # NamedTuple and TypedDict invent docstrings for classes without one.
+        if doc and not doc.startswith(f"{tp.__name__}("):
+            schema = {"description": " ".join(doc.split()), **schema}
+        return schema
+
+    def _object(self, tp) -> dict:
+        hints = typing.get_type_hints(tp)
+        return self._described(
+            tp,
+            {
+                "type": "object",
+                "properties": {name: self.of(hint) for name, hint in hints.items()},
+                "required": [name for name in hints if name in tp.__required_keys__],
+                "additionalProperties": False,
+            },
+        )
+
+    def _row(self, tp) -> dict:
+        hints = typing.get_type_hints(tp)
+        return self._described(
+            tp,
+            {
+                "type": "array",
+                "prefixItems": [self.of(hints[name]) for name in tp._fields],
+                "items": False,
+                "minItems": len(tp._fields),
+            },
+        )
+
+    def _table(self, row) -> dict:
+        return {
+            "type": "object",
+            "properties": {
+                "columns": {"const": list(row._fields)},
+                "rows": {"type": "array", "items": self.of(row)},
+            },
+            "required": ["columns", "rows"],
+            "additionalProperties": False,
+        }
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of :class:`Payload`, generated from the definitions above.
+
+    Examples
+    --------
+    >>> schema = json_schema()
+    >>> schema["$defs"]["NodeTable"]["properties"]["columns"]["const"][:3]
+    ['id', 'label', 'kind']
+    >>> schema["properties"]["schema_version"]
+    {'const': 1}
+    """
+    builder = _Builder()
+    root = builder._object(Payload)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://verkosto.invalid/map-payload/v{SCHEMA_VERSION}.json",
+        "title": "verkosto map payload",
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def main() -> None:
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+// Indexes over the payload, built once: who belongs where, by node index (a node's row in
+// payload.nodes). Pure: no DOM, no vis-network.
+
+import { checkPayload, columnIndex, columnsOf, recordsOf } from "./table.js";
+
+export const NODE_COLUMNS = ["id", "label", "kind", "x", "y", "color", "border", "shape", "size", "title"];
+export const EDGE_COLUMNS = ["source", "target", "style", "width"];
+export const EDGE_STYLE_COLUMNS = ["kind", "color", "width", "arrows"];
+export const MEMBERSHIP_COLUMNS = ["group", "person", "role", "organisation"];
+export const FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "message"];
+
+function listsOf(n) {
+  const lists = new Array(n);
+  for (let i = 0; i < n; i++) lists[i] = [];
+  return lists;
+}
+
+/** Everything the page looks up, from a payload of verkosto.payload.Payload's shape. */
+export function buildModel(input) {
+  const payload = checkPayload(input);
+  const nodes = columnsOf(payload.nodes, NODE_COLUMNS);
+  const N = nodes.length;
+  const ids = nodes.id;
+  const names = nodes.label;
+  const kindOf = nodes.kind;
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+
+  const facet = {};
+  payload.facets.forEach((f) => { facet[f.name] = f; });
+  const valueLabel = (name, i) => {
+    const k = facet[name].of[i];
+    return k >= 0 ? facet[name].labels[k] : "";
+  };
+  const rawValue = (name, i) => {
+    const k = facet[name].of[i];
+    return k >= 0 ? facet[name].values[k] : "";
+  };
+
+  const memberships = recordsOf(payload.memberships, MEMBERSHIP_COLUMNS);
+  const groupsOf = listsOf(N), membersOf = listsOf(N);
+  memberships.forEach((m) => {
+    membersOf[m.group].push(m);
+    groupsOf[m.person].push(m);
+  });
+  const staffOf = listsOf(N), employersOf = listsOf(N);
+  recordsOf(payload.employers, ["person", "organisation"]).forEach((e) => {
+    employersOf[e.person].push(e.organisation);
+    staffOf[e.organisation].push(e.person);
+  });
+  const childrenOf = listsOf(N), parentOf = new Int32Array(N).fill(-1);
+  recordsOf(payload.parents, ["group", "parent"]).forEach((p) => {
+    parentOf[p.group] = p.parent;
+    childrenOf[p.parent].push(p.group);
+  });
+  const meetingsOf = new Map();
+  recordsOf(payload.meetings, ["group", "meetings"]).forEach((m) => meetingsOf.set(m.group, m.meetings));
+
+  // metricsOf.get(i): node i's values in the order of payload.metrics.names (null: none).
+  // Metric names are anyone's text ("length", "__proto__"), so they never become keys.
+  const metricsOf = new Map();
+  if (payload.metrics) {
+    const { names: metricNames, values } = payload.metrics;
+    const [nodeAt, ...valueAt] = columnIndex(values, ["node", ...metricNames]);
+    values.rows.forEach((row) => metricsOf.set(row[nodeAt], valueAt.map((k) => row[k])));
+  }
+
+  const findings = payload.findings ? recordsOf(payload.findings, FINDING_COLUMNS) : null;
+  const findingsOf = new Map();
+  (findings || []).forEach((f) => {
+    if (f.node === null) return;
+    if (!findingsOf.has(f.node)) findingsOf.set(f.node, []);
+    findingsOf.get(f.node).push(f);
+  });
+  // Badge colour of each node with findings: its worst severity (the first in the legend).
+  const badgeColor = new Map();
+  const gaps = payload.legend.gaps;
+  if (gaps) {
+    findingsOf.forEach((items, i) => {
+      const worst = gaps.severities.find((s) => items.some((f) => f.severity === s.severity));
+      badgeColor.set(i, worst ? worst.color : gaps.severities[0].color);
+    });
+  }
+
+  const collator = new Intl.Collator(payload.lang);
+  const byName = (a, b) => collator.compare(names[a], names[b]);
+  const tierRank = (i) => {
+    const k = facet.tier.of[i];
+    return k >= 0 ? k : 99;
+  };
+
+  const edgeTable = columnsOf(payload.edges, EDGE_COLUMNS);
+  const edgeStyles = recordsOf(payload.edge_styles, EDGE_STYLE_COLUMNS);
+  const E = edgeTable.length;
+  const edgeEnds = new Int32Array(2 * E);
+  const edgesAt = listsOf(N);
+  for (let k = 0; k < E; k++) {
+    const a = edgeTable.source[k], b = edgeTable.target[k];
+    edgeEnds[2 * k] = a;
+    edgeEnds[2 * k + 1] = b;
+    edgesAt[a].push(k);
+    if (b !== a) edgesAt[b].push(k);
+  }
+
+  return {
+    payload, N, E, nodes, ids, names, kindOf, indexOf, facet, valueLabel, rawValue,
+    memberships, groupsOf, membersOf, staffOf, employersOf, childrenOf, parentOf, meetingsOf,
+    metricsOf, findings, findingsOf, badgeColor, byName, tierRank,
+    edges: edgeTable, edgeStyles, edgeEnds, edgesAt,
+  };
+}
+
+/** vis-network's node objects: ids, labels, positions and the look decided in Python. */
+export function visNodes(model, borderWidth) {
+  const { nodes } = model;
+  const out = new Array(model.N);
+  for (let i = 0; i < model.N; i++) {
+    const fill = nodes.color[i], border = nodes.border[i];
+    const node = {
+      id: nodes.id[i], label: nodes.label[i], x: nodes.x[i], y: nodes.y[i], group: nodes.kind[i],
+      shape: nodes.shape[i], size: nodes.size[i], title: nodes.title[i], color: fill,
+    };
+    if (border !== null) {
+      // A complete colour object: given only a fill and a border, vis would select and hover
+      // the node in its default blue and lose the finding's colour.
+      node.color = {
+        background: fill, border,
+        highlight: { background: fill, border },
+        hover: { background: fill, border },
+      };
+      node.borderWidth = borderWidth;
+    }
+    out[i] = node;
+  }
+  return out;
+}
+
+/** vis-network's edge objects; an edge's id is its row number (the highlight finds it by that). */
+export function visEdges(model) {
+  const { edges, edgeStyles, ids } = model;
+  const out = new Array(model.E);
+  for (let k = 0; k < model.E; k++) {
+    const style = edgeStyles[edges.style[k]];
+    const edge = { id: k, from: ids[edges.source[k]], to: ids[edges.target[k]], color: style.color, width: edges.width[k] };
+    if (style.arrows !== null) edge.arrows = style.arrows;
+    out[k] = edge;
+  }
+  return out;
+}
