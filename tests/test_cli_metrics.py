@@ -122,4 +122,4 @@ def test_report_in_english(tmp_path):
     book = load_workbook(out)
     assert book.sheetnames[:4] == ["About", "Summary", "Findings", "Persons"]
     findings = [[c.value for c in row] for row in book["Findings"].iter_rows(min_row=2)]
-    assert ["Sectors of the local steering group", "Gap", "Kuhmoisten perhekeskuksen ohjausryhmä", "Parish"] == findings[0][:4]
+    assert ["Sectors of the local steering group", "Gap", "Kihniön perhekeskuksen ohjausryhmä", "NGO"] == findings[0][:4]
