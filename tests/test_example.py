@@ -322,3 +322,17 @@ def test_rule_9_meeting_places_reach_every_municipality(rosters, season):
         expected = set(local.loc[local["region"] == region, "municipality"]) if regional else municipalities
         assert expected
         assert expected <= reached
+
+
+def test_2025_2026_meeting_places_are_coordinated_through_the_regions(frames, rosters):
+    memberships, groups, _ = rosters["2025-2026"]
+    parents = frames["2025-2026"]["Ryhmät"].set_index("Ryhmä")["Yläryhmä"]
+    networks = groups[groups["type"] == "meeting_place_network"]
+    assert list(networks["group"]) == [f"{g} alueen kohtaamispaikkaverkosto" for g in ("Eteläisen", "Läntisen", "Pohjoisen")]
+    for network, region in zip(networks["group"], networks["region"]):
+        coordination = _groups_of(groups, "regional", "coordination_group").set_index("region")["group"][region]
+        assert parents[network] == coordination
+        contact = set(memberships.loc[(memberships["group"] == network) & (memberships["role"] == "contact"), "email"])
+        in_coordination = set(memberships.loc[memberships["group"] == coordination, "email"])
+        assert len(contact) == 1 and contact <= in_coordination
+    assert "Pirkanmaan kohtaamispaikkaverkosto" not in set(groups["group"])

@@ -316,3 +316,113 @@ def test_one_workbook_reads_each_season_alone(tmp_path):
         "Aino Aalto", "Bertta Berg", "Cecilia Cajander", "Daniel Dahl", "Eero Elo", "Fanni Forss"]
     assert sorted(old.groups["group"]) == [AKAA, ETELA_HYPHEN, PROVINCE]
     assert old.problems == []  # Aino's new name is another season's, not a duplicate in this one
+
+
+# ------------------------------------------------------------------ the bundled example
+
+
+def _hand_count(season: str):
+    """Persons by e-mail, groups and organisations of a bundled season, read straight from its sheets."""
+    from verkosto.example import example_path
+    from verkosto.schema import aliases, fold, normalize_text
+
+    sheets = pd.read_excel(example_path(season), sheet_name=None, dtype=str, engine="calamine")
+    rows = sheets["Jäsenyydet"]
+    email = rows["Sähköposti"].str.casefold()
+    names = dict(zip(email, rows["Henkilö"].map(normalize_text)))
+    roles = aliases("role")
+    holders = {}
+    for mail, group, role in zip(email, rows["Ryhmä"], rows["Rooli"]):
+        holders.setdefault((group, roles[fold(role)]), set()).add(mail)
+    return names, set(sheets["Ryhmät"]["Ryhmä"]), set(sheets["Organisaatiot"]["Organisaatio"]), holders
+
+
+def test_bundled_compare_json_matches_a_hand_count():
+    old_names, old_groups, old_orgs, old_roles = _hand_count("2023-2024")
+    new_names, new_groups, new_orgs, new_roles = _hand_count("2024-2025")
+    result = run("compare", "data/pirkanmaa_2023-2024.xlsx", "data/pirkanmaa_2024-2025.xlsx", "--format", "json", "-q")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["seasons"] == ["2023-2024", "2024-2025"]
+    joined = sorted(f"person:{new_names[e]}" for e in new_names.keys() - old_names.keys())
+    left = sorted(f"person:{old_names[e]}" for e in old_names.keys() - new_names.keys())
+    assert data["persons"] == {"joined": joined, "left": left, "stayed": len(old_names.keys() & new_names.keys())}
+    assert (len(joined), len(left), data["persons"]["stayed"]) == (49, 42, 420)
+    assert data["groups"] == {"joined": sorted(f"group:{g}" for g in new_groups - old_groups), "left": [],
+                              "stayed": len(old_groups)}
+    assert data["groups"]["joined"] == ["group:Erotilanteiden palveluketjun työryhmä"]
+    assert data["organisations"] == {"joined": [], "left": [], "stayed": len(old_orgs)} and old_orgs == new_orgs
+    changed = sorted(
+        (f"group:{g}", r) for (g, r) in old_roles.keys() | new_roles.keys()
+        if r in ("chair", "vice_chair", "secretary", "coordinator", "contact") and g in old_groups & new_groups
+        and old_roles.get((g, r), set()) != new_roles.get((g, r), set())
+    )
+    assert sorted((r["group"], r["role"]) for r in data["roles"]) == changed
+    assert len(changed) == 11
+    # The four planted gaps persist; nothing was resolved and nothing is new.
+    assert sorted((f["rule"], f["subject"]) for f in data["findings"]["persisting"]) == [
+        ("contact-person", "Perhekeskuksen viestintätyöryhmä"),
+        ("local-sectors", "Kuhmoisten perhekeskuksen ohjausryhmä"),
+        ("regional-sectors", "Läntisen alueen koordinaatioryhmä"),
+        ("tier-link", "Juupajoen perhekeskuksen ohjausryhmä"),
+    ]
+    assert data["findings"]["resolved"] == data["findings"]["new"] == []
+    figures = {f["figure"]: (f["before"], f["after"]) for f in data["figures"]}
+    assert figures["persons"] == (len(old_names), len(new_names)) == (462, 469)
+    assert figures["groups"] == (62, 63)
+    assert "@" not in result.stdout
+
+
+def test_bundled_example_closes_two_gaps_and_opens_one_in_2025_2026():
+    result = run("compare", "--format", "json", "-q")  # the bundled example's last two seasons
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["seasons"] == ["2024-2025", "2025-2026"]
+    found = {status: sorted((f["rule"], f["subject"]) for f in rows) for status, rows in data["findings"].items()}
+    assert found == {
+        "resolved": [("local-sectors", "Kuhmoisten perhekeskuksen ohjausryhmä"),
+                     ("regional-sectors", "Läntisen alueen koordinaatioryhmä")],
+        "new": [("local-sectors", "Kihniön perhekeskuksen ohjausryhmä")],
+        "persisting": [("contact-person", "Perhekeskuksen viestintätyöryhmä"),
+                       ("tier-link", "Juupajoen perhekeskuksen ohjausryhmä")],
+    }
+    # The meeting-place network is now one network per region.
+    assert data["groups"]["left"] == ["group:Pirkanmaan kohtaamispaikkaverkosto"]
+    assert data["groups"]["joined"] == [f"group:{r} alueen kohtaamispaikkaverkosto"
+                                        for r in ("Eteläisen", "Läntisen", "Pohjoisen")]
+
+
+def test_trends_over_the_three_bundled_seasons_draw_the_chart(tmp_path):
+    from verkosto.example import example_path
+
+    paths = [example_path(s) for s in ("2023-2024", "2024-2025", "2025-2026")]
+    result = run("trends", *paths, "-o", tmp_path / "kehitys.svg", "-q")
+    assert result.exit_code == 0, result.output
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(tmp_path / "kehitys.svg").getroot()
+    texts = ["".join(t.itertext()).strip() for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Tunnusluvut kausittain" in texts
+    for words in ("Määrät", "Tiheys, keskittyneisyys ja havainnot", "Henkilöt", "Organisaatiot", "Ryhmät",
+                  "Jäsenyydet", "Yhteistyösuhteet", "Tiheys", "Keskittyneisyys",
+                  "Ryhmiä, joissa havaintoja (osuus)", "Toimintakausi", "2023-2024", "2024-2025", "2025-2026",
+                  "462", "469", "473"):
+        assert words in texts, words
+    assert texts.count("Toimintakausi") == 2
+    assert "0,074" in texts  # Finnish decimal commas
+
+
+def test_report_with_the_previous_season(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "raportti.xlsx"
+    result = run("report", "data/pirkanmaa_2025-2026.xlsx", "--previous", "data/pirkanmaa_2024-2025.xlsx",
+                 "-o", out, "-q")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(out)
+    assert book.sheetnames[-6:] == ["Muutos tunnusluvut", "Muutos toimijat", "Muutos ryhmät", "Muutos roolit",
+                                    "Muutos riskit", "Muutos havainnot"]
+    figures = [[c.value for c in row] for row in book["Muutos tunnusluvut"].iter_rows(max_row=2)]
+    assert figures == [["Rajaus", "Tunnusluku", "Ennen", "Nyt", "Muutos"], ["Koko verkosto", "Henkilöt", 469, 473, 4]]
+    findings = [[c.value for c in row] for row in book["Muutos havainnot"].iter_rows(min_row=2)]
+    assert [row[0] for row in findings] == ["Korjautui", "Korjautui", "Uusi", "Jatkuu", "Jatkuu"]
