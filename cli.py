@@ -443,7 +443,7 @@ def _build() -> typer.Typer:
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.export import to_json
-        from verkosto.season_views import summary, write_comparison
+        from verkosto.season_views import summary, write_change_map, write_comparison
         from verkosto.seasons import compare as compare_seasons
 
         _start(lang)
@@ -456,8 +456,12 @@ def _build() -> typer.Typer:
                 typer.echo(text("cli.problem.warning", message=text("season.warning.line", message=problem.message)),
                            err=True)
             if output is not None:
+                protect = [Path(old.source), Path(new.source)]
                 with progress.step("cli.progress.writing", name=output.name):
-                    write_comparison(comparison, output, protect=[Path(old.source), Path(new.source)])
+                    if output.suffix.lower() == ".html":
+                        write_change_map(old, new, output, comparison=comparison, protect=protect)
+                    else:
+                        write_comparison(comparison, output, protect=protect)
                 typer.echo(f"{output}")
             elif format == CompareFormat.json:
                 typer.echo(to_json(comparison.as_dict()), nl=False)

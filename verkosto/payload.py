@@ -23,6 +23,8 @@ from typing import Generic, Literal, NamedTuple, NotRequired, TypedDict, TypeVar
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ChangeNoteRow",
+    "Changes",
     "EdgeRow",
     "EdgeStyleRow",
     "EmployerRow",
@@ -145,14 +147,30 @@ class FindingRow(NamedTuple):
     message: str
 
 
+class ChangeNoteRow(NamedTuple):
+    """One line of what changed for ``node`` between two seasons (display text), in order."""
+
+    node: int
+    text: str
+
+
 # --- nested objects --------------------------------------------------------------------------
+
+
+class Changes(TypedDict):
+    """A map of two seasons (:func:`verkosto.seasons.change_graph`): every node's status is the
+    ``change`` facet; ``edges`` gives each edge's status (by row of ``edges``) as an index into
+    that facet's values, and ``notes`` the lines of the side panel's "what changed"."""
+
+    edges: list[int]
+    notes: Table[ChangeNoteRow]
 
 
 class Facet(TypedDict):
     """A filterable attribute: its values (canonical or as in the roster) with labels, and in
     ``of`` for every node (by index) the index of its value, -1 when it has none."""
 
-    name: Literal["tier", "region", "municipality", "sector", "group_type"]
+    name: Literal["tier", "region", "municipality", "sector", "group_type", "change"]
     label: str
     values: list[str]
     labels: list[str]
@@ -275,6 +293,7 @@ class Payload(TypedDict):
     meetings: Table[MeetingRow]
     metrics: Metrics | None
     findings: Table[FindingRow] | None
+    changes: NotRequired[Changes]
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

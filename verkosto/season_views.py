@@ -25,12 +25,14 @@ __all__ = [
     "comparison_sheets",
     "figure_label",
     "summary",
+    "change_notes",
     "trends_table",
+    "write_change_map",
     "write_comparison",
     "write_trends",
 ]
 
-COMPARE_FORMATS = (".json", ".xlsx", ".png", ".svg", ".pdf")
+COMPARE_FORMATS = (".html", ".json", ".xlsx", ".png", ".svg", ".pdf")
 TRENDS_FORMATS = (".csv", ".xlsx", ".json", ".png", ".svg", ".pdf")
 #: The figures drawn in the charts: counts on one panel, shares on the other.
 CHART_COUNTS = ("persons", "organisations", "groups", "memberships", "collaboration_ties")
@@ -188,6 +190,8 @@ def write_comparison(comparison: Comparison, path: str | Path, *, lang: str | No
     lang = lang or current_language()
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix == ".html":
+        raise OutputError(text("season.error.map_needs_analyses", lang, file=path.name))
     if suffix == ".json":
         return write_atomic(path, to_json(comparison.as_dict()).encode("utf-8"), protect=protect)
     if suffix == ".xlsx":
@@ -227,3 +231,77 @@ def write_trends(analyses: list[Analysis], path: str | Path, *, lang: str | None
         series = {row["figure"]: [row[s] for s in seasons] for row in overall.to_dict("records")}
         return _chart(series, seasons, path, text("season.chart.trends_title", lang), lang, protect)
     raise OutputError(text("season.error.format", lang, file=path.name, allowed=", ".join(TRENDS_FORMATS)))
+
+
+def change_notes(U, comparison: Comparison, stayed: dict[str, str], lang: str | None = None) -> dict[str, list[str]]:
+    """What changed for each node of a change graph (:func:`verkosto.seasons.change_graph`),
+    as lines for the map's side panel: its status, then for a person the groups joined and
+    left and the roles gained and given up, for a group its members and role holders before
+    and after and its findings resolved and new."""
+    lang = lang or current_language()
+    before, after = comparison.seasons
+    old_to_new = {o: n for n, o in stayed.items()}
+
+    def name(node):
+        return comparison.labels.get(node, node.partition(":")[2])
+
+    notes: dict[str, list[str]] = {}
+    for node, data in U.nodes(data=True):
+        if data.get("kind") == "tier":
+            continue
+        notes[node] = [text(f"season.map.{data['change']}", lang, before=before, after=after)]
+    for u, v, key, data in U.edges(keys=True, data=True):
+        if key == "member_of" and data["change"] != "stayed" and U.nodes[u]["change"] == "stayed":
+            notes[u].append(text(f"season.map.group_{data['change']}", lang, group=name(v)))
+    for row in comparison.roles.to_dict("records"):
+        role = label("role", row["role"], lang)
+        was = {old_to_new.get(p, p) for p in row["before"]}
+        for person in sorted(set(row["after"]) - was):
+            if person in notes:
+                notes[person].append(text("season.map.role_gained", lang, role=role, group=name(row["group"])))
+        for person in sorted(was - set(row["after"])):
+            if person in notes:
+                notes[person].append(text("season.map.role_given_up", lang, role=role, group=name(row["group"])))
+        if row["group"] in notes:
+            notes[row["group"]].append(text("season.map.role_holders", lang, role=role,
+                                            before=_names(row["before"], comparison.labels, lang),
+                                            after=_names(row["after"], comparison.labels, lang)))
+    for row in comparison.group_changes.to_dict("records"):
+        if row["status"] == "stayed" and row["group"] in notes:
+            notes[row["group"]].insert(1, text("season.map.members", lang, before=row["before"], after=row["after"],
+                                               joined=row["joined"], left=row["left"]))
+    for row in comparison.findings.to_dict("records"):
+        node = old_to_new.get(row["node"], row["node"]) if row["status"] == "resolved" else row["node"]
+        if row["status"] != "persisting" and node in notes:
+            notes[node].append(text(f"season.summary.finding_{row['status']}", lang,
+                                    message=finding_message(row, lang)).strip())
+    return notes
+
+
+def write_change_map(
+    old: Analysis,
+    new: Analysis,
+    path: str | Path,
+    *,
+    comparison: Comparison | None = None,
+    lang: str | None = None,
+    title: str | None = None,
+    generated: str | None = None,
+    protect=(),
+) -> Path:
+    """One offline HTML map of both seasons: every node and edge marked joined, left or stayed
+    (outline colour, width and dashes; the filter "Muutos"), the side panel saying what changed.
+
+    Nodes are placed by the tier layout of the union of both seasons
+    (:func:`verkosto.seasons.change_graph`), so a node that stayed has one place.
+    """
+    from .render import to_html
+    from .seasons import change_graph, compare
+
+    lang = lang or current_language()
+    comparison = comparison or compare(old, new)
+    U, stayed = change_graph(old, new, comparison)
+    heading = title or text("season.map.title", lang, before=comparison.seasons[0], after=comparison.seasons[1])
+    html = to_html(U, layout="tiers", lang=lang, title=heading, generated=generated,
+                   changes={"notes": change_notes(U, comparison, stayed, lang)})
+    return write_atomic(path, html.encode("utf-8"), protect=protect)

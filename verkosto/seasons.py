@@ -34,7 +34,9 @@ from .graph import nodes_of_kind
 from .schema import TIER_ORDER, fold
 
 __all__ = [
+    "CHANGE_STATUSES",
     "Comparison",
+    "change_graph",
     "compare",
     "season_inputs",
     "match_key",
@@ -44,6 +46,8 @@ __all__ = [
     "FIGURES",
 ]
 
+#: A node's or an edge's change between two seasons, in the order the map lists them.
+CHANGE_STATUSES = ("joined", "left", "stayed")
 #: Roles whose holders a steering group follows from season to season.
 LEADING_ROLES = ("chair", "vice_chair", "secretary", "coordinator", "contact")
 #: Roles whose every holder changing is a continuity risk.
@@ -530,3 +534,50 @@ def season_inputs(rosters, seasons, *, at_least: int = 2, at_most: int | None = 
     if len(inputs) < at_least or (at_most is not None and len(inputs) > at_most):
         raise VerkostoError(key)
     return inputs
+
+
+# ------------------------------------------------------------------------ the change graph
+
+
+def change_graph(old: Analysis, new: Analysis, comparison: Comparison | None = None):
+    """The union of two seasons' graphs, every node and edge marked with its ``change``.
+
+    A node that stayed has its new id and the new season's attributes; a node that left keeps
+    its old id and attributes (with `` (<old season>)`` added to its id in the rare case that a
+    joining node took the same id). ``change`` is one of :data:`CHANGE_STATUSES`; tier nodes
+    are ``stayed``. An edge stayed when both seasons have it between the same (matched) nodes.
+    The graph's ``season`` reads ``old → new``; ``seasons`` holds the pair.
+
+    Returns
+    -------
+    (networkx.MultiDiGraph, dict)
+        The graph, and ``{new id: old id}`` for the nodes that stayed.
+    """
+    import networkx as nx
+
+    comparison = comparison or compare(old, new)
+    stayed = {
+        o: n for changes in (comparison.persons, comparison.organisations, comparison.groups)
+        for o, n in changes.stayed
+    }
+    stayed.update({t: t for t in nodes_of_kind(old.graph, "tier") if t in new.graph})
+    U = nx.MultiDiGraph(season=" → ".join(comparison.seasons), seasons=comparison.seasons,
+                        source=new.source, sources=(old.source, new.source))
+    for node, data in new.graph.nodes(data=True):
+        U.add_node(node, **data, change="stayed" if node in stayed.values() else "joined")
+    union_id = dict(stayed)
+    for node, data in old.graph.nodes(data=True):
+        if node in union_id:
+            continue
+        target = node if node not in U else f"{node} ({comparison.seasons[0]})"
+        union_id[node] = target
+        U.add_node(target, **data, change="left")
+    for u, v, key, data in new.graph.edges(keys=True, data=True):
+        U.add_edge(u, v, key=key, **data, change="joined")
+    for u, v, key, data in old.graph.edges(keys=True, data=True):
+        a, b = union_id[u], union_id[v]
+        if U.has_edge(a, b, key) and U.nodes[a]["change"] == "stayed" and U.nodes[b]["change"] == "stayed":
+            U.edges[a, b, key]["change"] = "stayed"
+        elif not U.has_edge(a, b, key):
+            U.add_edge(a, b, key=key, **data, change="left")
+    return U, {n: o for o, n in stayed.items()}
