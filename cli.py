@@ -436,6 +436,7 @@ def _build() -> typer.Typer:
         season: SeasonsOpt = None,
         format: Annotated[CompareFormat | None, typer.Option("--format", help=t("cli.compare.format"))] = None,
         output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.compare.output"))] = None,
+        season_maps: Annotated[bool, typer.Option("--season-maps", help=t("cli.compare.season_maps"), **flag)] = False,
         rules: RulesOpt = None,
         lang: LangOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -443,7 +444,7 @@ def _build() -> typer.Typer:
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.export import to_json
-        from verkosto.season_views import summary, write_change_map, write_comparison
+        from verkosto.season_views import summary, write_change_map, write_comparison, write_season_maps
         from verkosto.seasons import compare as compare_seasons
 
         _start(lang)
@@ -463,6 +464,10 @@ def _build() -> typer.Typer:
                     else:
                         write_comparison(comparison, output, protect=protect)
                 typer.echo(f"{output}")
+                if season_maps and output.suffix.lower() == ".html":
+                    maps = tuple(output.with_name(f"{output.stem}_{s}.html") for s in comparison.seasons)
+                    for written in write_season_maps(old, new, maps, comparison=comparison, protect=protect):
+                        typer.echo(f"{written}")
             elif format == CompareFormat.json:
                 typer.echo(to_json(comparison.as_dict()), nl=False)
             else:

@@ -1,8 +1,8 @@
 """The map of two seasons (verkosto compare -o muutokset.html) in headless Chromium."""
 
 import pytest
-
 from season_rosters import AKAA, ETELA_DASH, PROVINCE, SEASONS, VALKEAKOSKI, write_season
+
 from verkosto import analyse
 from verkosto.season_views import write_change_map
 from verkosto.seasons import change_graph, compare
@@ -114,3 +114,43 @@ def test_legend_explains_the_outlines(seasons, tmp_path):
     one_season = write_map(seasons[1], tmp_path / "kartta.html", generated="2026-01-01").read_text()
     assert 'class="change-legend"' not in one_season and '"changes":' not in one_season
     assert 'class="change-legend"' in html
+
+
+def _positions(path):
+    import json
+    import re
+
+    html = path.read_text()
+    payload = json.loads(re.search(r'<script type="application/json" id="verkosto-payload">(.*?)</script>',
+                                   html, re.S).group(1))
+    columns = payload["nodes"]["columns"]
+    at = [columns.index(c) for c in ("id", "x", "y")]
+    return {row[at[0]]: (row[at[1]], row[at[2]]) for row in payload["nodes"]["rows"]}
+
+
+def test_stayed_nodes_have_equal_positions_on_both_seasons_maps(seasons, tmp_path):
+    from verkosto.season_views import write_season_maps
+
+    old_map, new_map = write_season_maps(*seasons, (tmp_path / "a.html", tmp_path / "b.html"), generated="x")
+    change_map = write_change_map(*seasons, tmp_path / "muutokset.html", generated="x")
+    before, after, both = _positions(old_map), _positions(new_map), _positions(change_map)
+    _, stayed = change_graph(*seasons)
+    assert len(stayed) == len(STAYED) + 3  # and the three tiers
+    for new_id, old_id in stayed.items():
+        assert before[old_id] == after[new_id] == both[new_id], new_id
+    assert before["person:Daniel Dahl"] == both["person:Daniel Dahl"]
+    assert after["person:Gustav Gran"] == both["person:Gustav Gran"]
+
+
+def test_compare_writes_the_change_map_and_the_season_maps(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    old, new = (write_season(tmp_path, s) for s in SEASONS[:2])
+    out = tmp_path / "muutokset.html"
+    result = CliRunner().invoke(app, ["compare", str(old), str(new), "-o", str(out), "--season-maps", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(out), str(tmp_path / "muutokset_2023-2024.html"),
+                                          str(tmp_path / "muutokset_2024-2025.html")]
+    assert _positions(tmp_path / "muutokset_2024-2025.html")["person:Bertta Berg"] == _positions(out)["person:Bertta Berg"]

@@ -4,9 +4,6 @@ import json
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
-
-from cli import app
 from season_rosters import (
     AKAA,
     ETELA_DASH,
@@ -17,6 +14,9 @@ from season_rosters import (
     write_all_seasons,
     write_season,
 )
+from typer.testing import CliRunner
+
+from cli import app
 from verkosto import analyse
 from verkosto.privacy import read_key
 from verkosto.seasons import compare, match_key, season_figures, season_inputs, trends

@@ -8,8 +8,8 @@ import difflib
 import hashlib
 import hmac
 import io
-import secrets
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path

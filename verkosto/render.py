@@ -832,6 +832,8 @@ def to_html(
     size_by: str | None = None,
     generated: str | None = None,
     changes: dict | None = None,
+    positions: dict | None = None,
+    guides: dict | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -848,6 +850,9 @@ def to_html(
     findings, metrics, size_by, changes
         Coverage findings, metrics per node, the metric that sizes the nodes and, for a map
         of two seasons, what changed, as in :func:`map_payload`.
+    positions, guides : dict, optional
+        Node positions and tier guides computed elsewhere (by default from *layout*), e.g.
+        those of two seasons' union, so that a node keeps its place on both seasons' maps.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -863,8 +868,9 @@ def to_html(
     ValueError
         For an unknown layout or language, or a *size_by* metric no node has.
     """
-    positions = compute_layout(G, layout)
-    guides = tier_guides(G) if layout == "tiers" else None
+    if positions is None:
+        positions = compute_layout(G, layout)
+        guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, changes=changes
     )

@@ -28,6 +28,7 @@ __all__ = [
     "change_notes",
     "trends_table",
     "write_change_map",
+    "write_season_maps",
     "write_comparison",
     "write_trends",
 ]
@@ -295,6 +296,7 @@ def write_change_map(
     Nodes are placed by the tier layout of the union of both seasons
     (:func:`verkosto.seasons.change_graph`), so a node that stayed has one place.
     """
+    from .layout import compute_layout, tier_guides
     from .render import to_html
     from .seasons import change_graph, compare
 
@@ -302,6 +304,37 @@ def write_change_map(
     comparison = comparison or compare(old, new)
     U, stayed = change_graph(old, new, comparison)
     heading = title or text("season.map.title", lang, before=comparison.seasons[0], after=comparison.seasons[1])
-    html = to_html(U, layout="tiers", lang=lang, title=heading, generated=generated,
-                   changes={"notes": change_notes(U, comparison, stayed, lang)})
+    html = to_html(U, lang=lang, title=heading, generated=generated,
+                   changes={"notes": change_notes(U, comparison, stayed, lang)},
+                   positions=compute_layout(U, "tiers"), guides=tier_guides(U))
     return write_atomic(path, html.encode("utf-8"), protect=protect)
+
+
+def write_season_maps(
+    old: Analysis,
+    new: Analysis,
+    paths: tuple[str | Path, str | Path],
+    *,
+    comparison: Comparison | None = None,
+    lang: str | None = None,
+    generated: str | None = None,
+    protect=(),
+) -> tuple[Path, Path]:
+    """Each season's own map, placed by the layout of both seasons' union: a node that stayed
+    is in the same place on both maps (and on the change map), so the eye can compare them."""
+    from .layout import compute_layout, tier_guides
+    from .render import write_html
+    from .seasons import change_graph, compare
+
+    lang = lang or current_language()
+    comparison = comparison or compare(old, new)
+    U, _ = change_graph(old, new, comparison)
+    union = compute_layout(U, "tiers")
+    guides = tier_guides(U)
+    written = []
+    for analysis, path, ids in ((old, paths[0], U.graph["old_ids"]), (new, paths[1], {})):
+        G = analysis.graph
+        positions = {n: union[ids.get(n, n)] for n in G}
+        written.append(write_html(G, path, lang=lang, generated=generated, positions=positions, guides=guides,
+                                  metrics=analysis.node_metrics, findings=analysis.findings, protect=protect))
+    return written[0], written[1]

@@ -23,10 +23,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
-
-from pathlib import Path
 
 from .analysis import Analysis
 from .errors import Problem, VerkostoError
@@ -422,7 +421,7 @@ def season_figures(analysis: Analysis) -> pd.DataFrame:
     G = analysis.graph
     with_findings = {n for n in analysis.findings["node"] if str(n).startswith("group:")}
     groups = nodes_of_kind(G, "group")
-    rows = []
+    rows: list[dict] = []
     for record in analysis.indicators.to_dict("records"):
         scope = record["scope"]
         kind, _, name = scope.partition(":")
@@ -546,7 +545,8 @@ def change_graph(old: Analysis, new: Analysis, comparison: Comparison | None = N
     its old id and attributes (with `` (<old season>)`` added to its id in the rare case that a
     joining node took the same id). ``change`` is one of :data:`CHANGE_STATUSES`; tier nodes
     are ``stayed``. An edge stayed when both seasons have it between the same (matched) nodes.
-    The graph's ``season`` reads ``old → new``; ``seasons`` holds the pair.
+    The graph's ``season`` reads ``old → new``; ``seasons`` holds the pair and ``old_ids`` maps
+    every node id of the old season to its id in the union.
 
     Returns
     -------
@@ -580,4 +580,5 @@ def change_graph(old: Analysis, new: Analysis, comparison: Comparison | None = N
             U.edges[a, b, key]["change"] = "stayed"
         elif not U.has_edge(a, b, key):
             U.add_edge(a, b, key=key, **data, change="left")
+    U.graph["old_ids"] = union_id  # old season's node id -> its id in the union
     return U, {n: o for o, n in stayed.items()}
