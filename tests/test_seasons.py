@@ -426,3 +426,15 @@ def test_report_with_the_previous_season(tmp_path):
     assert figures == [["Rajaus", "Tunnusluku", "Ennen", "Nyt", "Muutos"], ["Koko verkosto", "Henkilöt", 469, 473, 4]]
     findings = [[c.value for c in row] for row in book["Muutos havainnot"].iter_rows(min_row=2)]
     assert [row[0] for row in findings] == ["Korjautui", "Korjautui", "Uusi", "Jatkuu", "Jatkuu"]
+
+
+def test_compare_with_a_key_shows_pseudonyms_only(paths, tmp_path):
+    (tmp_path / "avain").write_text("0123456789abcdef0123456789abcdef")
+    result = run("compare", paths[0], paths[1], "--key", tmp_path / "avain", "--format", "json", "-q")
+    assert result.exit_code == 0, result.output
+    for name in ("Aino", "Bertta", "Cecilia", "Daniel", "Eero", "Fanni", "Gustav", "@"):
+        assert name not in result.output
+    data = json.loads(result.stdout)
+    assert data["pseudonymized"] is True
+    assert len(data["persons"]["joined"]) == 1 and len(data["persons"]["left"]) == 2
+    assert data["persons"]["joined"][0].startswith("person:#") and data["persons"]["joined"][0].endswith("· MLL Akaa")
