@@ -36,6 +36,13 @@ class Network(str, Enum):
     collaboration = "collaboration"
 
 
+class Classes(str, Enum):
+    sector = "sector"
+    tier = "tier"
+    region = "region"
+    municipality = "municipality"
+
+
 class Metric(str, Enum):
     degree = "degree"
     weighted_degree = "weighted_degree"
@@ -140,7 +147,8 @@ class _Progress:
 
 def _start(lang: Lang | None) -> None:
     """Every command begins here: the language of everything it prints."""
-    set_language(lang.value if lang else None)
+    if lang is not None:  # else the group's --lang, VERKOSTO_LANG or Finnish
+        set_language(lang.value)
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
@@ -202,6 +210,8 @@ def _print_table(frame, title: str | None = None) -> None:
 
 
 def _cell(value) -> str:
+    if isinstance(value, float) and value != value:  # NaN: nothing to show (a z-score of a role that cannot occur)
+        return ""
     if isinstance(value, float):
         if value.is_integer() and abs(value) >= 1:
             return str(int(value))
@@ -289,7 +299,8 @@ def _build() -> typer.Typer:
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.metrics.help"))
     def metrics(
         roster: RosterArg = None,
-        network: Annotated[Network, typer.Option("--network", help=t("cli.metrics.network"))] = Network.persons,
+        network: Annotated[Network | None, typer.Option("--network", help=t("cli.metrics.network"))] = None,
+        brokerage: Annotated[Classes | None, typer.Option("--brokerage", help=t("cli.metrics.brokerage"))] = None,
         weighted: Annotated[bool, typer.Option("--weighted", help=t("cli.opt.weighted"), **flag)] = False,
         sample: Annotated[int | None, typer.Option("--sample", help=t("cli.opt.sample"), min=1)] = None,
         format: Annotated[TableFormat | None, typer.Option("--format", help=t("cli.metrics.format"))] = None,
@@ -308,11 +319,21 @@ def _build() -> typer.Typer:
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
                                        weighted=weighted, sample=sample)
-            with progress.step("cli.progress.centrality", network=network.value):
-                table = analysis.centrality(network.value)
-        _write_table(table, fmt, output, path, top=top, title=network.value)
+            name = network.value if network else "collaboration" if brokerage else "persons"
+            if brokerage:
+                from verkosto.metrics import BROKER_ROLES as ROLES
 
-    def _write_table(table, fmt: str, output: Path | None, path: Path, *, top: int, title: str) -> None:
+                with progress.step("cli.progress.brokerage", network=name):
+                    table = analysis.brokerage_roles(brokerage.value, network=name)
+                shown = ["label", brokerage.value, *ROLES, *(f"{role}_z" for role in ROLES)]
+                _write_table(table, fmt, output, path, top=top, title=f"{name}-{brokerage.value}", shown=shown)
+                return
+            with progress.step("cli.progress.centrality", network=name):
+                table = analysis.centrality(name)
+        _write_table(table, fmt, output, path, top=top, title=name)
+
+    def _write_table(table, fmt: str, output: Path | None, path: Path, *, top: int, title: str,
+                     shown: list[str] | None = None) -> None:
         from verkosto.export import Sheet, to_csv, to_json, write_xlsx
         from verkosto.present import headers, translate
 
@@ -324,7 +345,7 @@ def _build() -> typer.Typer:
             write_xlsx(output, {title: Sheet(translate(table), headers())}, protect=[path])
             typer.echo(f"{output}")
         else:  # the terminal is narrow: the id repeats the name, and the kind is one per network
-            _print_table(translate(table.drop(columns=["node", "kind"])).head(top))
+            _print_table(translate(table[shown] if shown else table.drop(columns=["node", "kind"])).head(top))
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.coverage.help"))
     def coverage(
@@ -390,6 +411,65 @@ def _build() -> typer.Typer:
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, previous=before, protect=[path, *([previous] if previous else [])])
         typer.echo(f"{output}")
+
+    class ExportNetwork(str, Enum):
+        full = "full"
+        persons = "persons"
+        organisations = "organisations"
+        groups = "groups"
+        collaboration = "collaboration"
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.export.help"))
+    def export(
+        rosters: Annotated[list[Path] | None, typer.Argument(help=t("cli.export.rosters"), show_default=False, metavar="roster")] = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.export.output"))] = Path("verkosto.gexf"),
+        network: Annotated[ExportNetwork, typer.Option("--network", help=t("cli.export.network"))] = ExportNetwork.full,
+        layout: Annotated[Layout, typer.Option("--layout", help=t("cli.export.layout"))] = Layout.tiers,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.formats import export as export_network
+        from verkosto.formats import format_of
+
+        _start(lang)
+        format_of(output)  # an unknown suffix fails before any roster is read
+        if pseudonymize and key is None and len(rosters or []) > 1:
+            # Numbered pseudonyms follow each roster's order: #1 of one season is not #1 of the next.
+            raise OutputError("export.seasons_need_key")
+        with _Progress(quiet) as progress:
+            paths, analyses = [], []
+            for roster in rosters or [None]:
+                path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key)
+                paths.append(path)
+                analyses.append(analysis)
+            with progress.step("cli.progress.writing", name=output.name):
+                export_network(analyses, output, network=network.value, layout=layout.value, protect=paths)
+        typer.echo(f"{output}")
+
+    @app.command("import-kumu", cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.import_kumu.help"))
+    def import_kumu(
+        source: Annotated[Path, typer.Argument(help=t("cli.import_kumu.source"))],
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.import_kumu.output"))] = Path("luettelo.xlsx"),
+        lang: LangOpt = None,
+    ) -> None:
+        from verkosto.formats import import_kumu as convert
+
+        _start(lang)
+        imported = convert(source, output)
+        for sheet, columns in imported.mapped.items():
+            typer.echo(text("cli.import_kumu.mapped", sheet=sheet, columns=", ".join(columns) or text("cli.import_kumu.none")))
+            dropped = imported.dropped.get(sheet, [])
+            typer.echo(text("cli.import_kumu.dropped", sheet=sheet, columns=", ".join(dropped) or text("cli.import_kumu.none")))
+        for what, count in imported.skipped.items():
+            if count:
+                typer.echo(text(f"cli.import_kumu.skipped.{what}", count=count))
+        sheets = imported.sheets
+        typer.echo(text("cli.import_kumu.done", output=output, memberships=len(sheets["Jäsenyydet"]),
+                        groups=len(sheets["Ryhmät"]), organisations=len(sheets["Organisaatiot"]),
+                        collaborations=len(sheets["Yhteistyö"])))
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.validate.help"))
     def validate(

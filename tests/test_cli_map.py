@@ -133,7 +133,8 @@ def test_template_command(in_tmp):
 def test_every_command_has_help_in_finnish_and_english():
     from cli import build_app
 
-    commands = ("map", "metrics", "coverage", "report", "validate", "template", "compare", "trends")
+    commands = ("map", "metrics", "coverage", "report", "validate", "template", "export", "import-kumu",
+                "compare", "trends")
     registered = build_app("fi").registered_commands
     assert {c.name or c.callback.__name__ for c in registered} == set(commands)
     words = {"fi": ("Käyttö:", "Valitsimet", "Näytä tämä ohje ja lopeta."),
@@ -147,3 +148,13 @@ def test_every_command_has_help_in_finnish_and_english():
             assert "<bool>" not in result.output
     assert "Piirrä verkostokartta" in CliRunner().invoke(build_app("fi"), ["map", "--help"]).output
     assert "Draw the network map" in CliRunner().invoke(build_app("en"), ["map", "--help"]).output
+
+
+@pytest.mark.browser
+def test_an_organisations_panel_names_its_brokerage_role(in_tmp, open_map):
+    assert run("map", "--lang", "fi", "-o", "kartta.html").exit_code == 0
+    page = open_map(in_tmp / "kartta.html")
+    page.page.evaluate("verkosto.select('organisation:MLL:n Hämeen piiri')")
+    note = page.page.locator("#panel p.note").inner_text()
+    assert note == "Välittäjärooli: portinvartija sektorille Järjestö"
+    assert (page.errors, page.requests) == ([], [])

@@ -4,15 +4,16 @@ import io
 import json
 import re
 import zipfile
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
 
 runner = CliRunner()
 
@@ -102,7 +103,8 @@ def test_report_keeps_formula_like_names_as_text(tmp_path):
                 assert not re.search(r"<f[ >]", xml) and 't="e"' not in xml, name
     workbook = load_workbook(out)
     assert workbook.sheetnames == [
-        "Tiedot", "Yhteenveto", "Havainnot", "Henkilöt", "Organisaatiot", "Välittäjät", "Tasolinkit",
+        "Tiedot", "Yhteenveto", "Havainnot", "Henkilöt", "Organisaatiot", "Välittäjät", "Välittäjäroolit",
+        "Välittäjäroolien selitys", "Tasolinkit",
         "Nivelhenkilöt", "Sektori x taso", "Sektori x ryhmä", "Kunta x sektori",
     ]
     persons = {c.value for c in workbook["Henkilöt"]["A"][1:]}
@@ -123,3 +125,60 @@ def test_report_in_english(tmp_path):
     assert book.sheetnames[:4] == ["About", "Summary", "Findings", "Persons"]
     findings = [[c.value for c in row] for row in book["Findings"].iter_rows(min_row=2)]
     assert ["Sectors of the local steering group", "Gap", "Kihniön perhekeskuksen ohjausryhmä", "NGO"] == findings[0][:4]
+
+
+# ----------------------------------------------------------- Gould–Fernandez brokerage roles
+
+
+def test_brokerage_roles_through_the_cli_equal_sna():
+    """`verkosto metrics --brokerage sector` on the example: sna's z-scores (tests/sna, recorded in R
+    on the 2024-2025 season)."""
+    from verkosto.example import example_path
+
+    result = runner.invoke(app, ["metrics", str(example_path("2024-2025")), "--brokerage", "sector", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(io.StringIO(result.output)).set_index("node")
+    assert len(table) == 83 and set(table["kind"]) == {"organisation"}
+    recorded = Path(__file__).resolve().parent / "sna" / "example_collaboration_sector.nli.csv"
+    sna = pd.read_csv(recorded, keep_default_na=False, dtype=str).set_index("node")
+    for column, role in (("b_OI", "gatekeeper"), ("b_IO", "representative"), ("w_I", "coordinator"),
+                         ("w_O", "itinerant"), ("b_O", "liaison")):
+        assert (table[role] == sna.loc[table.index, f"raw_{column}"].astype(float)).all()
+        want = sna.loc[table.index, f"z_{column}"].replace("NaN", "nan").astype(float)
+        assert table[f"{role}_z"].to_numpy() == pytest.approx(want.to_numpy(), rel=1e-12, nan_ok=True)
+    assert table.index[0] == "organisation:MLL:n Hämeen piiri"  # most brokerage: 42 times gatekeeper
+    assert table.iloc[0]["gatekeeper"] == 42 and round(table.iloc[0]["gatekeeper_z"], 2) == 53.10
+
+
+def test_brokerage_roles_in_the_terminal():
+    from verkosto.example import example_path
+
+    result = runner.invoke(
+        app, ["metrics", str(example_path("2024-2025")), "--brokerage", "sector", "--top", "2", "--lang", "en"],
+        env={"COLUMNS": "250"},
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    header = next(line for line in lines if "Name" in line)
+    assert [cell.strip() for cell in header.strip("┃").split("┃")] == [
+        "Name", "Sector", "Coordinator", "Itinerant broker", "Representative", "Gatekeeper", "Liaison",
+        "Coordinator, z", "Itinerant broker, z", "Representative, z", "Gatekeeper, z", "Liaison, z",
+    ]
+    rows = [line for line in lines if line.startswith("│")]
+    assert len(rows) == 2
+    first = [cell.strip() for cell in rows[0].strip("│").split("│")]
+    assert first[:7] == ["MLL:n Hämeen piiri", "NGO", "0", "0", "0", "42", "0"]
+    assert first[10] == "53.100"
+
+
+def test_brokerage_roles_of_groups_by_tier_and_a_class_the_network_lacks():
+    from verkosto.example import example_path
+
+    result = runner.invoke(app, ["metrics", str(example_path("2024-2025")), "--network", "groups", "--brokerage", "tier",
+                                 "--format", "json"])
+    rows = json.loads(result.output)
+    assert {row["kind"] for row in rows} == {"group"} and all(r["gatekeeper"] == r["representative"] for r in rows)
+    result = runner.invoke(app, ["metrics", str(example_path("2024-2025")), "--network", "groups", "--brokerage", "sector"])
+    assert (result.exit_code, result.output) == (
+        1, "Virhe: verkoston groups solmuilla ei ole tietoa sector; valitse jokin näistä: tier, region, municipality\n"
+    )

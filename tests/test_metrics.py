@@ -7,8 +7,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 from networkx.algorithms import bipartite
-
 from rosters import write_xlsx
+
 from verkosto.graph import build_graph, persons
 from verkosto.load import load_roster
 from verkosto.metrics import (
@@ -184,6 +184,26 @@ def test_eigenvector_per_component():
     assert eigen.to_dict() == pytest.approx(
         {"a": s / 2, "b": s / math.sqrt(2), "c": s / 2, "d": 1 / math.sqrt(5), "e": 1 / math.sqrt(5)}
     )
+
+
+def test_weighted_eigenvector_components_are_those_of_weighted_paths():
+    # A–B 5, B–C 0, C–D 1, D–E 1, weighted: a tie of weight 0 is no path, so the components
+    # are {A, B} and {C, D, E} for paths and eigenvector alike (n = 5). {A, B}: unit vector
+    # (1/sqrt(2), 1/sqrt(2)) scaled by sqrt(2/5), i.e. 1/sqrt(5) each. {C, D, E}, a path of
+    # weights 1: unit vector (1/2, 1/sqrt(2), 1/2) scaled by sqrt(3/5). Before, the weight-0
+    # tie joined one component of five, whose leading eigenvector (eigenvalue 5, on A–B) gave
+    # C, D and E 0.
+    G = nx.Graph()
+    G.add_weighted_edges_from([("A", "B", 5), ("B", "C", 0), ("C", "D", 1), ("D", "E", 1)])
+    s = math.sqrt(3 / 5)
+    expected = {"A": 1 / math.sqrt(5), "B": 1 / math.sqrt(5), "C": s / 2, "D": s / math.sqrt(2), "E": s / 2}
+    for table in (centrality(G, weighted=True), _centrality_networkx(G, weighted=True)):
+        assert table.set_index("node")["eigenvector"].to_dict() == pytest.approx(expected, abs=1e-12)
+    # Counted in hops the weight-0 tie is an edge: one path of five, unit eigenvector
+    # (1/(2 sqrt(3)), 1/2, 1/sqrt(3), 1/2, 1/(2 sqrt(3))).
+    hops = centrality(G).set_index("node")["eigenvector"].to_dict()
+    r = math.sqrt(3)
+    assert hops == pytest.approx({"A": 1 / (2 * r), "B": 0.5, "C": 1 / r, "D": 0.5, "E": 1 / (2 * r)}, abs=1e-9)
 
 
 def test_centrality_columns_and_order():

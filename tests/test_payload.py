@@ -147,6 +147,7 @@ def test_the_script_reads_the_version_and_columns_python_writes():
     assert js_list(model, "EDGE_STYLE_COLUMNS") == list(contract.EdgeStyleRow._fields)
     assert js_list(model, "MEMBERSHIP_COLUMNS") == list(contract.MembershipRow._fields)
     assert js_list(model, "FINDING_COLUMNS") == list(contract.FindingRow._fields)
+    assert js_list(model, "NOTE_COLUMNS") == list(contract.NoteRow._fields)
 
 
 def test_every_string_the_script_names_is_sent_in_both_languages():

@@ -55,6 +55,7 @@ class Analysis:
     pseudonymized: bool = False
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _roles: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_graph(
@@ -114,6 +115,27 @@ class Analysis:
     @functools.cached_property
     def brokerage(self) -> pd.DataFrame:
         return metrics.brokerage(self.graph)
+
+    def brokerage_roles(
+        self, by: str = "sector", *, network: str = "collaboration", directed: bool | None = None
+    ) -> pd.DataFrame:
+        """Gould–Fernandez brokerage roles of every node (:func:`verkosto.metrics.brokerage_roles`)."""
+        return self._brokerage_roles("nodes", by, network, directed)
+
+    def brokerage_roles_overall(
+        self, by: str = "sector", *, network: str = "collaboration", directed: bool | None = None
+    ) -> pd.DataFrame:
+        """The whole network's brokerage roles (:func:`verkosto.metrics.brokerage_roles_overall`)."""
+        return self._brokerage_roles("overall", by, network, directed)
+
+    def _brokerage_roles(self, level: str, by: str, network: str, directed: bool | None) -> pd.DataFrame:
+        key = (level, by, network, directed)
+        if key not in self._roles:
+            # The projections are the analysis' own; the directed collaboration is built from the graph.
+            G = self.graph if network == "collaboration" else self.network(network)
+            function = metrics.brokerage_roles if level == "nodes" else metrics.brokerage_roles_overall
+            self._roles[key] = function(G, network=network, by=by, directed=directed)
+        return self._roles[key]
 
     @functools.cached_property
     def tier_links(self) -> pd.DataFrame:

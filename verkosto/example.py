@@ -457,7 +457,7 @@ def _staff_regional_groups(roster: _Roster, linkers: dict[str, list[str]]) -> di
         roster.seat(group, coordinator, "contact")
         if region != "Läntinen":
             roster.seat(group, roster.new_person(WELLBEING, region=region), "secretary")
-        for name, genitive, *_ in towns:
+        for name, _genitive, *_ in towns:
             roster.seat(group, linkers[name][0], "member", name)
         for email in managers:
             roster.seat(group, email, "member")

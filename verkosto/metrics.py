@@ -26,6 +26,9 @@ from .schema import TIER_ORDER
 __all__ = [
     "centrality",
     "brokerage",
+    "brokerage_roles",
+    "brokerage_roles_overall",
+    "BROKER_ROLES",
     "tier_links",
     "articulation_points",
     "structural_holes",
@@ -90,7 +93,7 @@ def _parents(G: nx.MultiDiGraph) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
     for group in groups:
         data = G.nodes[group]
-        parent = node_id("group", data["parent"]) if data.get("parent") else None
+        parent = node_id("group", data["parent"]) if data.get("parent") else ""
         if parent in G and _tier_rank(G.nodes[parent].get("tier", "")) < _tier_rank(data.get("tier", "")):
             result[group] = [parent]
         elif _is_type(G, group, "local", "steering_group"):
@@ -143,26 +146,26 @@ def _to_igraph(P: nx.Graph, *, weighted: bool):
 
     Returns the graph for shortest paths (when weighted, only edges of weight > 0, with the
     path length of :func:`_distances` as the edge attribute ``distance``), its distance
-    scale, and the graph for eigenvectors (every edge, attribute ``weight``).
+    scale, and the graph for eigenvectors (attribute ``weight``). Both graphs have the same
+    edges, so the connected components eigenvector centrality is computed in are those the
+    paths run in: when weighted, a tie of weight 0 joins no components for either.
     """
     import igraph
 
     index = {n: i for i, n in enumerate(P)}
-    edges, weights = [], []
-    for u, v, w in P.edges(data="weight", default=1.0):
-        if u != v:
-            edges.append((index[u], index[v]))
-            weights.append(float(w))
-    eigen = igraph.Graph(n=len(index), edges=edges, edge_attrs={"weight": weights})
     if not weighted:
+        edges, weights = [], []
+        for u, v, w in P.edges(data="weight", default=1.0):
+            if u != v:
+                edges.append((index[u], index[v]))
+                weights.append(float(w))
+        eigen = igraph.Graph(n=len(index), edges=edges, edge_attrs={"weight": weights})
         return eigen, 1.0, eigen
     positive = _positive_edges(P)
+    edges = [(index[u], index[v]) for u, v, _w in positive]
     distances, scale = _distances([w for _u, _v, w in positive], len(P))
-    paths = igraph.Graph(
-        n=len(index),
-        edges=[(index[u], index[v]) for u, v, _w in positive],
-        edge_attrs={"distance": distances},
-    )
+    paths = igraph.Graph(n=len(index), edges=edges, edge_attrs={"distance": distances})
+    eigen = igraph.Graph(n=len(index), edges=edges, edge_attrs={"weight": [w for _u, _v, w in positive]})
     return paths, scale, eigen
 
 
@@ -198,7 +201,7 @@ def _closeness_igraph(g, n: int, *, weighted: bool, scale: float = 1.0) -> list[
         return [0.0] * n
     raw = g.closeness(weights="distance" if weighted else None, normalized=True)
     membership = g.connected_components().membership
-    sizes = defaultdict(int)
+    sizes: dict[int, int] = defaultdict(int)
     for component in membership:
         sizes[component] += 1
     result = []
@@ -230,8 +233,8 @@ def _component_eigenvector(g, ids, n: int, result: list[float], weighted: bool) 
         return
     sub = g.induced_subgraph(ids)
     with warnings.catch_warnings():
-        # A component held together only by ties of weight 0 gets the uniform vector, as
-        # from networkx; igraph warns that it is "not meaningful".
+        # Unweighted, a component whose ties all have weight 0 is still a component (and
+        # hops ignore weights); igraph warns that such a vector is "not meaningful".
         warnings.simplefilter("ignore", RuntimeWarning)
         values = sub.eigenvector_centrality(weights="weight" if weighted else None)
     norm = math.sqrt(sum(v * v for v in values))
@@ -245,6 +248,9 @@ def _component_eigenvector(g, ids, n: int, result: list[float], weighted: bool) 
 def _eigenvector_networkx(P: nx.Graph, *, weighted: bool) -> dict:
     result = dict.fromkeys(P, 0.0)
     n = len(P)
+    if weighted:  # the edges weighted paths use: weight > 0, no self-loops
+        P = nx.Graph(P.edge_subgraph([(u, v) for u, v, _w in _positive_edges(P)]).copy())
+        P.add_nodes_from(result)
     for ids in nx.connected_components(P):
         if len(ids) < 2:
             continue
@@ -362,7 +368,9 @@ def centrality(
     Euclidean norm ``sqrt(n_c / n)``, where ``n_c`` is its number of nodes: the squares of a
     component's values sum to its share of the nodes, so a node of a small component does
     not outrank the centre of the main one, and on a connected graph the values are exactly
-    networkx' ``eigenvector_centrality`` (unit norm). Isolated nodes get 0.
+    networkx' ``eigenvector_centrality`` (unit norm). Isolated nodes get 0. When weighted,
+    the components are those of the ties weighted paths use (weight > 0): a tie of weight 0
+    joins nothing, for paths and eigenvector alike.
 
     Examples
     --------
@@ -518,6 +526,347 @@ def brokerage(G: nx.MultiDiGraph) -> pd.DataFrame:
         ["n_tiers", "n_groups", "node"], ascending=[False, False, True], kind="mergesort"
     )
     return frame.reset_index(drop=True)
+
+
+# ------------------------------------------------------------- Gould–Fernandez brokerage
+
+#: The five brokerage roles of Gould and Fernandez (1989), in the order of sna's
+#: ``brokerage()`` columns ``w_I, w_O, b_IO, b_OI, b_O``. For a two-path ``i → j → k``
+#: brokered by ``j`` (classes written A, B, C):
+#:
+#: - coordinator ``A → A → A``: all three in one class;
+#: - itinerant ``A → B → A``: the ends in one class, the broker from another;
+#: - representative ``A → A → B``: the broker passes its own class' contact out;
+#: - gatekeeper ``A → B → B``: the broker lets an outsider's contact into its own class;
+#: - liaison ``A → B → C``: three different classes.
+BROKER_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+_ROLE_MEASURES = (*BROKER_ROLES, "total")
+
+#: Node attributes that classify nodes for :func:`brokerage_roles` (``by``).
+BROKERAGE_CLASSES = ("sector", "tier", "region", "municipality")
+
+
+def _organisation_collaboration(G: nx.MultiDiGraph) -> nx.DiGraph:
+    """Every organisation, with an arc ``a → b`` when ``a`` or one of its persons collaborates with ``b`` or one of its persons.
+
+    The direction is the collaboration sheet's, from Lähde to Kohde. A person stands for the
+    organisation it works for (its ``organisation``, the most frequent on its membership
+    rows); ties inside one organisation are no arcs. ``weight`` sums the ties' strengths.
+    """
+    D = nx.DiGraph(**G.graph)
+    D.add_nodes_from((n, G.nodes[n]) for n in nodes_of_kind(G, "organisation"))
+
+    def organisation(node):
+        data = G.nodes[node]
+        return node if data.get("kind") == "organisation" else node_id("organisation", data.get("organisation", ""))
+
+    for u, v, key, w in G.edges(keys=True, data="weight"):
+        if key != "collaborates":
+            continue
+        a, b = organisation(u), organisation(v)
+        if a != b and a in D and b in D:
+            if D.has_edge(a, b):
+                D.edges[a, b]["weight"] += w
+            else:
+                D.add_edge(a, b, weight=float(w))
+    return D
+
+
+def _brokerage_network(G: nx.Graph, network: str, directed: bool | None) -> nx.DiGraph:
+    """The directed graph whose open two-paths are counted (undirected edges as two arcs)."""
+    if isinstance(G, nx.MultiDiGraph):
+        if network == "collaboration":
+            D = _organisation_collaboration(G)
+        else:
+            D = project(G, network)
+    elif G.is_multigraph():
+        raise ValueError("brokerage_roles needs the graph from build_graph, an nx.Graph or an nx.DiGraph")
+    else:
+        D = G
+    if not D.is_directed():
+        if directed:
+            raise ValueError(
+                f"the {network} network has no direction; use directed=False, or network='collaboration' for direction"
+            )
+        return D.to_directed()  # each edge as two arcs, as sna on a symmetric matrix
+    if directed is False:
+        return D.to_undirected().to_directed()
+    return D
+
+
+def _role_counts(D: nx.DiGraph, nodes: list, cls: np.ndarray, K: int) -> np.ndarray:
+    """Open two-paths ``i → j → k`` (``i ≠ k``, no arc ``i → k``) through each node ``j``, by role.
+
+    Returns an ``N × 5`` integer array in the order of :data:`BROKER_ROLES`, the counts of
+    sna's ``raw.nli``. Rather than walking every two-path, the two-paths through ``j`` are
+    counted from the classes of its in- and out-neighbours, less the returns ``i → j → i``
+    and the closed ones (``i → k`` present), found arc by arc as the common out-neighbours
+    of ``i`` and ``j`` (tests/test_brokerage.py checks this against a brute-force walk).
+    """
+    import scipy.sparse as sp
+
+    N = len(nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    arcs = np.array([(index[u], index[v]) for u, v in D.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    src, dst = arcs[:, 0], arcs[:, 1]
+    A = sp.csr_matrix((np.ones(len(arcs), dtype=np.int64), (src, dst)), shape=(N, N))
+    A.sum_duplicates()
+    A.data[:] = 1
+    C = sp.csr_matrix((np.ones(N, dtype=np.int64), (np.arange(N), cls)), shape=(N, K))
+    AT = A.T.tocsr()
+    into = np.asarray((AT @ C).todense())  # j × a: in-neighbours of j in class a
+    out = np.asarray((A @ C).todense())  # j × c: out-neighbours of j in class c
+    mutual = np.asarray((A.multiply(AT).tocsr() @ C).todense())  # j × a: i → j → i
+    rows = np.arange(N)
+    own_in, own_out, own_mutual = into[rows, cls], out[rows, cls], mutual[rows, cls]
+    in_degree, out_degree = into.sum(axis=1), out.sum(axis=1)
+    counts = np.zeros((N, 5), dtype=np.int64)
+    counts[:, 0] = own_in * own_out - own_mutual
+    same_class_ends = (into * out).sum(axis=1) - mutual.sum(axis=1)
+    counts[:, 1] = same_class_ends - counts[:, 0]
+    counts[:, 2] = own_in * (out_degree - own_out)
+    counts[:, 3] = (in_degree - own_in) * own_out
+    counts[:, 4] = in_degree * out_degree - mutual.sum(axis=1) - counts[:, :4].sum(axis=1)
+    # Closed two-paths: for the arc i → j, each common out-neighbour k of i and j. Arcs in
+    # blocks, so that the rows gathered for them stay a bounded amount of memory.
+    A = A.tocsr()
+    A.sort_indices()
+    u_src, u_dst = A.nonzero()
+    block = 20_000
+    for start in range(0, len(u_src), block):
+        i, j = u_src[start : start + block], u_dst[start : start + block]
+        common = A[i].multiply(A[j]).tocsr() @ C  # arc × class of k
+        common = common.tocoo()
+        arc, k_class, number = common.row, common.col, common.data.astype(np.int64)
+        broker, source = j[arc], i[arc]
+        b, a = cls[broker], cls[source]
+        role = np.full(len(arc), 4)
+        role[(a == b) & (k_class == b)] = 0
+        role[(a != b) & (k_class == a)] = 1
+        role[(a == b) & (k_class != b)] = 2
+        role[(a != b) & (k_class == b)] = 3
+        np.subtract.at(counts, (broker, role), number)
+    return counts
+
+
+def _gould_fernandez_moments(n: np.ndarray, N: float, d: float):
+    """Expected counts and variances under Gould and Fernandez' null model, as sna's ``brokerage()``.
+
+    *n* holds the class sizes, *N* the number of nodes, *d* the density ``m / (N(N-1))``.
+    Returns ``(expected, variance)`` by the broker's class (``K × 6``: the five roles and the
+    total) and ``(expected, variance)`` of the whole network (length 6), term by term the
+    formulas of sna 2.7's ``brokerage``.
+    """
+    n = np.asarray(n, dtype=float)
+    K = len(n)
+    p = d**2 * (1 - d)  # an open two-path over one ordered pair of ends
+    r3, r4, r5 = d**3 * (1 - d) ** 3, d**4 * (1 - d) ** 2, d**5 * (1 - d)
+
+    def choose2(x):
+        return x * (x - 1) / 2
+
+    expected, variance = np.zeros((K, 6)), np.zeros((K, 6))
+    for i in range(K):
+        ni, o = n[i], np.delete(n, i)
+        expected[i, 0] = p * (ni - 1) * (ni - 2)
+        variance[i, 0] = expected[i, 0] * (1 - p) + 2 * (ni - 1) * (ni - 2) * (ni - 3) * r3
+        expected[i, 1] = p * np.sum(o * (o - 1))
+        variance[i, 1] = expected[i, 1] * (1 - p) + 2 * np.sum(o * (o - 1) * (o - 2)) * r3
+        expected[i, 2] = p * (N - ni) * (ni - 1)
+        variance[i, 2] = expected[i, 2] * (1 - p) + 2 * ((ni - 1) * choose2(N - ni) + (N - ni) * choose2(ni - 1)) * r3
+        expected[i, 3], variance[i, 3] = expected[i, 2], variance[i, 2]
+        expected[i, 4] = p * (np.sum(np.outer(o, o)) - np.sum(o**2))
+        variance[i, 4] = expected[i, 4] * (1 - p) + 4 * np.sum(o * choose2(N - o - ni) * r3)
+        expected[i, 5] = p * (N - 1) * (N - 2)
+        variance[i, 5] = expected[i, 5] * (1 - p) + 2 * (N - 1) * (N - 2) * (N - 3) * r3
+    whole, whole_var = np.zeros(6), np.zeros(6)
+    whole[0] = p * np.sum(n * (n - 1) * (n - 2))
+    whole_var[0] = whole[0] * (1 - p) + np.sum(
+        n * (n - 1) * (n - 2) * (((4 * n - 10) * r3) - (4 * (n - 3) * r4) + ((n - 3) * r5))
+    )
+    whole[1] = p * np.sum(n * (N - n) * (n - 1))
+    x, y = n[:, None], n[None, :]  # R's outer(n, n, f): x the row's class, y the column's
+    whole_var[1] = whole[1] * (1 - p) + (
+        np.sum(x * y * (x - 1) * (((2 * x + 2 * y - 6) * r3) + ((N - x - 1) * r5)))
+        - np.sum(n * n * (n - 1) * (((4 * n - 6) * r3) + ((N - n - 1) * r5)))
+    )
+    whole[2] = p * np.sum(n * (N - n) * (n - 1))
+    whole_var[2] = whole[2] * (1 - p) + np.sum(n * (N - n) * (n - 1) * (((N - 3) * r3) + ((n - 2) * r5)))
+    whole[3], whole_var[3] = whole[2], whole_var[2]
+    whole[4] = p * (np.sum(x * y * (N - x - y)) - np.sum(n * n * (N - 2 * n)))
+    whole_var[4] = whole[4] * (1 - p)
+    for i in range(K):  # ordered triples of three different classes (sna's triple loop)
+        ni, nj, nk = n[i], n[:, None], n[None, :]
+        term = ni * nj * nk * (
+            (4 * (N - nj) - 2 * (ni + nk + 1)) * r3 - (4 * (N - nk) - 2 * (ni + nj + 1)) * r4 + (N - (ni + nk + 1)) * r5
+        )
+        distinct = np.ones((K, K), dtype=bool)
+        distinct[i, :] = distinct[:, i] = False
+        np.fill_diagonal(distinct, False)
+        whole_var[4] += np.sum(term[distinct])
+    whole[5] = p * N * (N - 1) * (N - 2)
+    whole_var[5] = whole[5] * (1 - p) + N * (N - 1) * (N - 2) * (
+        ((4 * N - 10) * r3) - (4 * (N - 3) * r4) + ((N - 3) * r5)
+    )
+    return expected, variance, whole, whole_var
+
+
+def _gould_fernandez(G: nx.Graph, network: str, by: str, directed: bool | None):
+    """Counts, expectations and variances of every node and of the whole network."""
+    if by not in BROKERAGE_CLASSES and isinstance(G, nx.MultiDiGraph):
+        raise ValueError(f"unknown by='{by}'; choose one of {', '.join(BROKERAGE_CLASSES)}")
+    D = _brokerage_network(G, network, directed)
+    nodes = list(D)
+    values = [D.nodes[v].get(by) or "" for v in nodes]
+    if nodes and not any(values):
+        from .errors import VerkostoError
+
+        present = [c for c in BROKERAGE_CLASSES if any(D.nodes[v].get(c) for v in nodes)]
+        raise VerkostoError("brokerage.no_class", network=network, by=by, present=", ".join(present) or "-")
+    classes = list(dict.fromkeys(values))
+    cls = np.array([classes.index(v) for v in values], dtype=np.int64) if nodes else np.zeros(0, dtype=np.int64)
+    N = len(nodes)
+    counts = _role_counts(D, nodes, cls, max(len(classes), 1)) if N else np.zeros((0, 5), dtype=np.int64)
+    m = sum(1 for u, v in D.edges() if u != v)
+    d = m / (N * (N - 1)) if N > 1 else 0.0
+    sizes = np.bincount(cls, minlength=len(classes))
+    expected, variance, whole, whole_var = _gould_fernandez_moments(sizes, float(N), d)
+    return D, nodes, values, counts, expected[cls], variance[cls], whole, whole_var
+
+
+def _z(observed, expected, variance):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (observed - expected) / np.sqrt(variance)
+
+
+def brokerage_roles(
+    G: nx.Graph,
+    *,
+    network: str = "collaboration",
+    by: str = "sector",
+    directed: bool | None = None,
+) -> pd.DataFrame:
+    """Gould–Fernandez brokerage roles of every node: counts, expected counts and z-scores.
+
+    A node ``j`` brokers the two-path ``i → j → k`` when ``i ≠ k`` and there is no arc
+    ``i → k``. By the classes of ``i``, ``j`` and ``k`` (the nodes' *by* attribute), the
+    two-path makes ``j`` a coordinator ``A → A → A``, an itinerant ``A → B → A``, a
+    representative ``A → A → B``, a gatekeeper ``A → B → B`` or a liaison ``A → B → C``
+    (:data:`BROKER_ROLES`). The numbers are those of R sna's ``brokerage(g, cl)`` (``raw.nli``,
+    ``exp.nli``, ``sd.nli``, ``z.nli``; sna's ``b_IO`` is the representative, ``b_OI`` the
+    gatekeeper).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph, networkx.DiGraph or networkx.Graph
+        The graph from :func:`~verkosto.graph.build_graph`, measured in *network*; a
+        ``DiGraph`` or ``Graph`` is used as it is.
+    network : {"collaboration", "organisations", "persons", "groups"}
+        ``collaboration``: every organisation of the roster, with the direction of the
+        collaboration sheet (Lähde → Kohde). An organisation's arcs are its own ties and
+        those of its persons (a person counts for the organisation it works for); ties
+        inside one organisation are left out. The others are the undirected projections of
+        :mod:`verkosto.graph`.
+    by : {"sector", "tier", "region", "municipality"}
+        The node attribute whose values are the classes. Persons and organisations have a
+        sector, groups a tier; nodes without a value form one class of their own (``""``).
+
+    Raises
+    ------
+    VerkostoError
+        When no node of the network has a *by* (organisations have no tier, groups no
+        sector); the message names the attributes its nodes have.
+    ValueError
+        For an unknown *network* or *by*, or ``directed=True`` on an undirected network.
+    directed : bool, optional
+        Count along the arcs' direction (default for ``collaboration`` and a ``DiGraph``).
+        ``False`` takes every tie in both directions. An undirected network has no direction
+        to keep: there each edge counts as two arcs, as sna counts a symmetric matrix, so
+        each open triad ``i – j – k`` is brokered twice (``i → j → k`` and ``k → j → i``) and
+        representative and gatekeeper counts are equal.
+
+    Returns
+    -------
+    DataFrame
+        ``node, label, kind, <by>``, then for each of ``coordinator, itinerant,
+        representative, gatekeeper, liaison, total``: the count (``coordinator`` …), its
+        expectation (``coordinator_expected`` …), standard deviation (``…_sd``) and z-score
+        (``…_z``). Rows by ``total`` (highest first), then node id.
+
+    Notes
+    -----
+    The null model (Gould and Fernandez 1989, sna's formulas) keeps the number of nodes
+    ``N``, the class sizes and the density ``d = m / (N(N-1))`` (``m`` arcs, self-loops left
+    out, isolates counted in ``N``): an ordered pair of ends is an open two-path through a
+    given broker with probability ``d²(1-d)``. The expectation of a role is that times the
+    number of pairs of ends the role allows (for a coordinator of a class of ``n``:
+    ``(n-1)(n-2)``); the variance adds sna's covariance terms. A z-score is NaN where the
+    standard deviation is 0 (a count that cannot be other than 0, as a coordinator in a
+    class of two). Tie strengths are not used: every tie is an arc.
+
+    Examples
+    --------
+    >>> D = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "d")])
+    >>> nx.set_node_attributes(D, {"a": "x", "b": "x", "c": "y", "d": "y"}, "sector")
+    >>> df = brokerage_roles(D).set_index("node")
+    >>> df.loc["b", list(BROKER_ROLES)].tolist()  # a → b → c: b passes its class' contact out
+    [0, 0, 1, 0, 0]
+    >>> df.loc["c", list(BROKER_ROLES)].tolist()  # b → c → d: c lets an outsider's contact in
+    [0, 0, 0, 1, 0]
+    """
+    D, nodes, values, counts, expected, variance, _whole, _whole_var = _gould_fernandez(G, network, by, directed)
+    observed = np.column_stack([counts, counts.sum(axis=1)]) if len(nodes) else np.zeros((0, 6), dtype=np.int64)
+    z = _z(observed, expected, variance)
+    sd = np.sqrt(variance)
+    columns: dict[str, object] = {
+        "node": nodes,
+        "label": [D.nodes[v].get("label", str(v)) for v in nodes],
+        "kind": [D.nodes[v].get("kind", "") for v in nodes],
+        by: values,
+    }
+    for r, role in enumerate(_ROLE_MEASURES):
+        columns[role] = observed[:, r].astype(int)
+        columns[f"{role}_expected"] = expected[:, r].astype(float)
+        columns[f"{role}_sd"] = sd[:, r].astype(float)
+        columns[f"{role}_z"] = z[:, r].astype(float)
+    frame = pd.DataFrame(columns)
+    frame = frame.sort_values(["total", "node"], ascending=[False, True], kind="mergesort", key=_sort_key)
+    return frame.reset_index(drop=True)
+
+
+def _sort_key(column: pd.Series) -> pd.Series:
+    return column.astype(str) if column.name == "node" else column
+
+
+def brokerage_roles_overall(
+    G: nx.Graph,
+    *,
+    network: str = "collaboration",
+    by: str = "sector",
+    directed: bool | None = None,
+) -> pd.DataFrame:
+    """The whole network's Gould–Fernandez brokerage: each role's count, expectation and z-score.
+
+    Parameters as in :func:`brokerage_roles`.
+
+    Returns
+    -------
+    DataFrame
+        ``broker_role, observed, expected, sd, z``: one row per role of :data:`BROKER_ROLES` and one
+        for ``total``; ``observed`` sums the nodes' counts, the rest are sna's ``exp.gli``,
+        ``sd.gli`` and ``z.gli``.
+    """
+    _D, nodes, _values, counts, _e, _v, whole, whole_var = _gould_fernandez(G, network, by, directed)
+    observed = np.append(counts.sum(axis=0), counts.sum()).astype(int)
+    return pd.DataFrame(
+        {
+            "broker_role": list(_ROLE_MEASURES),
+            "observed": observed,
+            "expected": whole,
+            "sd": np.sqrt(whole_var),
+            "z": _z(observed, whole, whole_var),
+        }
+    )
 
 
 def tier_links(G: nx.MultiDiGraph) -> pd.DataFrame:

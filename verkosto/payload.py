@@ -23,7 +23,6 @@ from typing import Generic, Literal, NamedTuple, NotRequired, TypedDict, TypeVar
 
 __all__ = [
     "SCHEMA_VERSION",
-    "ChangeNoteRow",
     "Changes",
     "EdgeRow",
     "EdgeStyleRow",
@@ -147,8 +146,8 @@ class FindingRow(NamedTuple):
     message: str
 
 
-class ChangeNoteRow(NamedTuple):
-    """One line of what changed for ``node`` between two seasons (display text), in order."""
+class NoteRow(NamedTuple):
+    """A line of text the side panel shows for ``node``, e.g. its dominant brokerage role."""
 
     node: int
     text: str
@@ -163,7 +162,7 @@ class Changes(TypedDict):
     that facet's values, and ``notes`` the lines of the side panel's "what changed"."""
 
     edges: list[int]
-    notes: Table[ChangeNoteRow]
+    notes: Table[NoteRow]
 
 
 class Facet(TypedDict):
@@ -294,6 +293,7 @@ class Payload(TypedDict):
     metrics: Metrics | None
     findings: Table[FindingRow] | None
     changes: NotRequired[Changes]
+    notes: Table[NoteRow] | None
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

@@ -17,7 +17,10 @@ from .i18n import catalogue, current_language, text
 from .schema import SECTORS, TIERS, label
 
 __all__ = [
+    "broker_role_text",
+    "broker_roles_guide",
     "column_label",
+    "dominant_broker_role",
     "headers",
     "finding_message",
     "findings_table",
@@ -192,3 +195,97 @@ def matrix_table(matrix: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     )
     renamed.columns.name = None
     return renamed
+
+
+# ------------------------------------------------------------------- brokerage roles
+
+_BROKER_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+_CLASS_ATTRIBUTES = ("sector", "tier", "region", "municipality")
+
+
+def dominant_broker_role(row: Mapping) -> str | None:
+    """The role a node plays most beyond chance: of the roles it plays at all (count > 0), the one
+    with the highest z-score; on a tie the larger count, then the order coordinator, itinerant,
+    representative, gatekeeper, liaison. None when the node brokers nothing.
+
+    *row* is a row of :func:`verkosto.metrics.brokerage_roles` (a mapping or a Series).
+
+    >>> dominant_broker_role({"coordinator": 4, "coordinator_z": 0.5, "gatekeeper": 1,
+    ...                       "gatekeeper_z": 2.1, "itinerant": 0, "itinerant_z": 3.0})
+    'gatekeeper'
+    """
+    best, best_key = None, None
+    for order, role in enumerate(_BROKER_ROLES):
+        count = row.get(role) or 0
+        if not count or (isinstance(count, float) and math.isnan(count)):
+            continue
+        z = row.get(f"{role}_z")
+        z = -math.inf if z is None or (isinstance(z, float) and math.isnan(z)) else float(z)
+        key = (z, count, -order)
+        if best_key is None or key > best_key:
+            best, best_key = role, key
+    return best
+
+
+def broker_role_text(row: Mapping, lang: str | None = None, *, by: str | None = None) -> str:
+    """A node's dominant brokerage role in words, for the map's side panel; "" when it brokers nothing.
+
+    *row* is a row of :func:`verkosto.metrics.brokerage_roles`; *by* (the classes: ``sector``,
+    ``tier``, ``region`` or ``municipality``) is the one of those columns the row has, unless
+    given. See :func:`dominant_broker_role` for which role is dominant.
+
+    >>> row = {"sector": "ngo", "gatekeeper": 3, "gatekeeper_z": 2.4, "liaison": 1, "liaison_z": 0.2}
+    >>> broker_role_text(row, "fi")
+    'portinvartija sektorille Järjestö'
+    >>> broker_role_text(row, "en")
+    'gatekeeper for the sector NGO'
+    >>> broker_role_text({"tier": "local", "itinerant": 2, "itinerant_z": 1.0}, "fi")
+    'kiertävä välittäjä muiden tasojen ryhmille'
+    """
+    lang = lang or current_language()
+    if by is None:
+        by = next((c for c in _CLASS_ATTRIBUTES if c in row), None)
+        if by is None:
+            raise ValueError(f"the row has none of the columns {', '.join(_CLASS_ATTRIBUTES)}; give by=")
+    role = dominant_broker_role(row)
+    if role is None:
+        return ""
+    value = row.get(by) or ""
+    if not value:
+        name = text("brokerage.class.unknown", lang)
+    elif by in ("sector", "tier"):
+        name = label(by, value, lang)
+    else:
+        name = str(value)
+    return text(f"brokerage.role_text.{role}.{by}", lang, name=name)
+
+
+def broker_roles_guide(overall: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Each role explained, with the whole network's counts: the report's guide to the roles.
+
+    *overall* is :func:`verkosto.metrics.brokerage_roles_overall`. Returns ``broker_role,
+    explanation, observed, expected, z``: one row per role and the total, then a row
+    explaining the expected count and the z-score. The explanations speak of sectors.
+    """
+    lang = lang or current_language()
+    rows = [
+        {
+            "broker_role": text(f"column.{r.broker_role}", lang),
+            "explanation": text(f"brokerage.explain.{r.broker_role}", lang),
+            "observed": r.observed,
+            "expected": r.expected,
+            "z": r.z,
+        }
+        for r in overall.itertuples(index=False)
+    ]
+    rows.append(
+        {
+            "broker_role": text("brokerage.explain.z_title", lang),
+            "explanation": text("brokerage.explain.z", lang),
+            "observed": None,
+            "expected": None,
+            "z": None,
+        }
+    )
+    frame = pd.DataFrame(rows, columns=["broker_role", "explanation", "observed", "expected", "z"])
+    return frame.astype({"observed": "Int64"})  # counts stay whole numbers beside the empty cell

@@ -44,7 +44,6 @@ from verkosto import schema
 from verkosto.bundle import WEB, bundle
 from verkosto.payload import (
     SCHEMA_VERSION,
-    ChangeNoteRow,
     EdgeRow,
     EdgeStyleRow,
     EmployerRow,
@@ -52,6 +51,7 @@ from verkosto.payload import (
     MeetingRow,
     MembershipRow,
     NodeRow,
+    NoteRow,
     ParentRow,
     table,
 )
@@ -597,6 +597,7 @@ def map_payload(
     metrics=None,
     size_by: str | None = None,
     changes: dict | None = None,
+    notes: dict[str, str] | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -630,6 +631,9 @@ def map_payload(
         For a map of two seasons (:func:`verkosto.seasons.change_graph`, whose nodes and
         edges carry ``change``): ``{"notes": {node id: [lines]}}``, what changed for each node
         in the page language. Adds the ``change`` facet and :class:`verkosto.payload.Changes`.
+    notes : dict, optional
+        ``{node id: text}``: one line the side panel shows under the metrics, e.g. the
+        node's dominant brokerage role in words.
 
     Returns
     -------
@@ -694,6 +698,9 @@ def map_payload(
         **_links(G, order, lang),
         "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
+        "notes": None if notes is None else table(
+            NoteRow, sorted(NoteRow(position[n], str(t)) for n, t in notes.items() if n in position and t)
+        ),
         **extra,
     }
 
@@ -716,10 +723,10 @@ def _changes_payload(changes: dict, edge_data: list[dict], position: dict) -> di
     statuses = {value: i for i, value in enumerate(CHANGE_COLORS)}
     notes = changes.get("notes") or {}
     rows = sorted(
-        (ChangeNoteRow(position[node], str(line)) for node, lines in notes.items() if node in position for line in lines),
+        (NoteRow(position[node], str(line)) for node, lines in notes.items() if node in position for line in lines),
         key=lambda row: row.node,
     )
-    return {"edges": [statuses.get(d.get("change"), -1) for d in edge_data], "notes": table(ChangeNoteRow, rows)}
+    return {"edges": [statuses.get(d.get("change"), -1) for d in edge_data], "notes": table(NoteRow, rows)}
 
 
 def vis_options(edge_count: int = 0) -> dict:
@@ -830,6 +837,7 @@ def to_html(
     findings=None,
     metrics=None,
     size_by: str | None = None,
+    notes: dict[str, str] | None = None,
     generated: str | None = None,
     changes: dict | None = None,
     positions: dict | None = None,
@@ -847,9 +855,10 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, changes
-        Coverage findings, metrics per node, the metric that sizes the nodes and, for a map
-        of two seasons, what changed, as in :func:`map_payload`.
+    findings, metrics, size_by, notes, changes
+        Coverage findings, metrics per node, the metric that sizes the nodes, a line of text
+        per node for the side panel and, for a map of two seasons, what changed, as in
+        :func:`map_payload`.
     positions, guides : dict, optional
         Node positions and tier guides computed elsewhere (by default from *layout*), e.g.
         those of two seasons' union, so that a node keeps its place on both seasons' maps.
@@ -872,7 +881,8 @@ def to_html(
         positions = compute_layout(G, layout)
         guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
-        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, changes=changes
+        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes,
+        changes=changes,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

@@ -8,7 +8,8 @@ from pathlib import Path
 from .analysis import Analysis
 from .export import Sheet, write_xlsx
 from .i18n import current_language, text
-from .present import findings_table, headers, matrix_table, translate
+from .metrics import BROKER_ROLES as ROLES
+from .present import broker_roles_guide, findings_table, headers, matrix_table, translate
 
 __all__ = ["report_sheets", "write_report"]
 
@@ -20,6 +21,8 @@ SHEET_ORDER = (
     "persons",
     "organisations",
     "brokers",
+    "broker_roles",
+    "broker_roles_guide",
     "tier_links",
     "cut_points",
     "sector_tier",
@@ -39,6 +42,21 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
         ("pseudonyms", text("about.pseudonyms_" + ("on" if analysis.pseudonymized else "off"), lang)),
     ]
     return pd.DataFrame({"item": [text(f"about.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]})
+
+
+#: The organisations' Gould–Fernandez roles in the report: counts, then z-scores.
+BROKER_ROLE_COLUMNS = [
+    "label",
+    "sector",
+    *ROLES,
+    "total",
+    *(f"{role}_z" for role in ROLES),
+]
+
+
+def _broker_roles(analysis: Analysis):
+    """The organisations' brokerage roles between sectors in the directed collaboration network."""
+    return analysis.brokerage_roles("sector")[BROKER_ROLE_COLUMNS]
 
 
 def report_sheets(
@@ -61,6 +79,8 @@ def report_sheets(
         "persons": Sheet(translate(analysis.centrality("persons").drop(columns="node"), lang), names),
         "organisations": Sheet(translate(organisations.drop(columns="node"), lang), names),
         "brokers": Sheet(translate(analysis.brokerage.drop(columns="node"), lang), names),
+        "broker_roles": Sheet(translate(_broker_roles(analysis), lang), names),
+        "broker_roles_guide": Sheet(broker_roles_guide(analysis.brokerage_roles_overall("sector"), lang), names),
         "tier_links": Sheet(translate(analysis.tier_links, lang), names),
         "cut_points": Sheet(translate(analysis.articulation_points.drop(columns="node"), lang), names),
     }
@@ -89,7 +109,9 @@ def write_report(
     Sheets: about (source, season, date, whether names are pseudonymised), summary (key
     figures overall, per tier and per region), the rule findings (with the rules' titles),
     centrality of persons and of organisations (with Burt's constraint and effective size),
-    brokers (persons spanning tiers and groups), tier links, cut points, and the coverage
+    brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
+    roles between sectors in the directed collaboration network (counts and z-scores) and a
+    sheet explaining each role with the whole network's counts, tier links, cut points, and the coverage
     matrices with zero cells highlighted. Headers are frozen, columns sized and filtered;
     every text cell is written as text, so a name such as ``=HYPERLINK(...)`` never
     becomes a formula.

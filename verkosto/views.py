@@ -13,10 +13,20 @@ from .analysis import Analysis
 from .errors import OutputError
 from .i18n import current_language, text
 
-__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "write_map", "write_coverage_image"]
+__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "write_map", "write_coverage_image"]
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
+
+
+def broker_notes(analysis: Analysis, lang: str | None = None) -> dict[str, str]:
+    """Each organisation's dominant Gould–Fernandez role between sectors, in words
+    ("portinvartija sektorille Järjestö"), for the map's side panel; brokers only."""
+    from .present import broker_role_text
+
+    roles = analysis.brokerage_roles("sector")
+    texts = {r["node"]: broker_role_text(r, lang, by="sector") for r in roles.to_dict("records")}
+    return {node: line for node, line in texts.items() if line}
 
 
 def write_map(
@@ -55,6 +65,7 @@ def write_map(
             size_by=size_by,
             metrics=analysis.node_metrics,
             findings=analysis.findings,
+            notes=broker_notes(analysis, lang),
             generated=generated,
             protect=protect,
         )

@@ -73,5 +73,6 @@ export function fixturePayload() {
         ["tier-sectors", "risk", null, "local", [], "Paikallinen taso: riski"],
       ],
     },
+    notes: { columns: ["node", "text"], rows: [[2, "portinvartija sektorille Järjestö"]] },
   };
 }

@@ -32,6 +32,13 @@ test("findings attach by their node; a finding about no node attaches nowhere", 
   assert.equal(model.badgeColor.get(3), "#D62728");
 });
 
+test("notes: a line of text by node index, none for the others", () => {
+  const model = buildModel(fixturePayload());
+  assert.equal(model.noteOf.get(2), "portinvartija sektorille Järjestö");
+  assert.equal(model.noteOf.has(0), false);
+  assert.equal(buildModel({ ...fixturePayload(), notes: null }).noteOf.size, 0);
+});
+
 test("edges: ends by index, and the edges at each node", () => {
   const model = buildModel(fixturePayload());
   assert.deepEqual(Array.from(model.edgeEnds), [0, 3, 1, 3, 1, 4, 4, 3]);

@@ -8,6 +8,7 @@ export const EDGE_COLUMNS = ["source", "target", "style", "width"];
 export const EDGE_STYLE_COLUMNS = ["kind", "color", "width", "arrows"];
 export const MEMBERSHIP_COLUMNS = ["group", "person", "role", "organisation"];
 export const FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "message"];
+export const NOTE_COLUMNS = ["node", "text"];
 
 function listsOf(n) {
   const lists = new Array(n);
@@ -64,6 +65,10 @@ export function buildModel(input) {
     values.rows.forEach((row) => metricsOf.set(row[nodeAt], valueAt.map((k) => row[k])));
   }
 
+  // noteOf.get(i): the line of text the side panel shows for node i (its brokerage role).
+  const noteOf = new Map();
+  if (payload.notes) recordsOf(payload.notes, NOTE_COLUMNS).forEach((n) => noteOf.set(n.node, n.text));
+
   const findings = payload.findings ? recordsOf(payload.findings, FINDING_COLUMNS) : null;
   const findingsOf = new Map();
   (findings || []).forEach((f) => {
@@ -114,7 +119,7 @@ export function buildModel(input) {
   return {
     payload, N, E, nodes, ids, names, kindOf, indexOf, facet, valueLabel, rawValue,
     memberships, groupsOf, membersOf, staffOf, employersOf, childrenOf, parentOf, meetingsOf,
-    metricsOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
+    metricsOf, noteOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
     edges: edgeTable, edgeStyles, edgeEnds, edgesAt,
   };
 }

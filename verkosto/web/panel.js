@@ -43,7 +43,8 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
       table.appendChild(h("tr", { "data-metric": payload.metrics.names[k] },
         h("td", null, label), h("td", { className: "value" }, formatNumber(values[k]))));
     });
-    return section(texts["map.metrics"], table);
+    const note = model.noteOf.get(i);
+    return section(texts["map.metrics"], table, note ? h("p", { className: "note" }, texts["map.broker_role"] + ": " + note) : null);
   }
 
   function findingsSection(i) {
