@@ -726,7 +726,7 @@ def _changes_payload(changes: dict, edge_data: list[dict], position: dict) -> di
         (NoteRow(position[node], str(line)) for node, lines in notes.items() if node in position for line in lines),
         key=lambda row: row.node,
     )
-    return {"edges": [statuses.get(d.get("change"), -1) for d in edge_data], "notes": table(NoteRow, rows)}
+    return {"edges": [statuses.get(str(d.get("change")), -1) for d in edge_data], "notes": table(NoteRow, rows)}
 
 
 def vis_options(edge_count: int = 0) -> dict:
