@@ -64,6 +64,17 @@ class CoverageFormat(str, Enum):
     json = "json"
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class TrendsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 class _Words:
     """Typer's own words in the help — "Usage:", the help option — in the language the
     command was built in (the subclasses made by :func:`_build` set them)."""
@@ -407,6 +418,7 @@ def _build() -> typer.Typer:
     def report(
         roster: RosterArg = None,
         output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.report.output"))] = Path("raportti.xlsx"),
+        previous: Annotated[Path | None, typer.Option("--previous", help=t("cli.report.previous"))] = None,
         rules: RulesOpt = None,
         indicators: IndicatorsOpt = None,
         lang: LangOpt = None,
@@ -421,8 +433,11 @@ def _build() -> typer.Typer:
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
                                        indicators=indicators)
+            before = None
+            if previous is not None:
+                before = _analysis(progress, previous, rules=rules, pseudonymize=pseudonymize, key=key)[1]
             with progress.step("cli.progress.writing", name=output.name):
-                write_report(analysis, output, protect=[path])
+                write_report(analysis, output, previous=before, protect=[path, *([previous] if previous else [])])
         typer.echo(f"{output}")
 
     class ExportNetwork(str, Enum):
@@ -587,6 +602,91 @@ def _build() -> typer.Typer:
         typer.echo(text("cli.fetch.done", output=output, indicators=len(indicator),
                         municipalities=len(document["regions"]), values=len(document["data"]),
                         attribution=text("indicators.attribution", source=SOURCE, licence=LICENCE)))
+    RostersArg = Annotated[list[Path] | None, typer.Argument(help=t("cli.opt.rosters"), show_default=False)]
+    SeasonsOpt = Annotated[list[str] | None, typer.Option("--season", help=t("cli.opt.seasons"))]
+
+    def _season_analyses(progress, rosters, seasons, *, at_most=None, **options):
+        from verkosto.seasons import season_inputs
+
+        inputs = season_inputs(rosters, seasons, at_most=at_most)
+        for path, _ in inputs if not rosters else ():
+            typer.echo(text("cli.example", name=path.name), err=True)
+        return [_analysis(progress, path, season=season, **options)[1] for path, season in inputs]
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.compare.help"))
+    def compare(
+        rosters: RostersArg = None,
+        season: SeasonsOpt = None,
+        format: Annotated[CompareFormat | None, typer.Option("--format", help=t("cli.compare.format"))] = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.compare.output"))] = None,
+        season_maps: Annotated[bool, typer.Option("--season-maps", help=t("cli.compare.season_maps"), **flag)] = False,
+        rules: RulesOpt = None,
+        lang: LangOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_json
+        from verkosto.season_views import summary, write_change_map, write_comparison, write_season_maps
+        from verkosto.seasons import compare as compare_seasons
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            old, new = _season_analyses(progress, rosters, season, at_most=2, rules=rules,
+                                        pseudonymize=pseudonymize, key=key)
+            with progress.step("cli.progress.comparing"):
+                comparison = compare_seasons(old, new)
+            for problem in comparison.warnings:
+                typer.echo(text("cli.problem.warning", message=text("season.warning.line", message=problem.message)),
+                           err=True)
+            if output is not None:
+                protect = [Path(old.source), Path(new.source)]
+                with progress.step("cli.progress.writing", name=output.name):
+                    if output.suffix.lower() == ".html":
+                        write_change_map(old, new, output, comparison=comparison, protect=protect)
+                    else:
+                        write_comparison(comparison, output, protect=protect)
+                typer.echo(f"{output}")
+                if season_maps and output.suffix.lower() == ".html":
+                    maps = tuple(output.with_name(f"{output.stem}_{s}.html") for s in comparison.seasons)
+                    for written in write_season_maps(old, new, maps, comparison=comparison, protect=protect):
+                        typer.echo(f"{written}")
+            elif format == CompareFormat.json:
+                typer.echo(to_json(comparison.as_dict()), nl=False)
+            else:
+                typer.echo(summary(comparison), nl=False)
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.trends.help"))
+    def trends(
+        rosters: RostersArg = None,
+        season: SeasonsOpt = None,
+        format: Annotated[TrendsFormat | None, typer.Option("--format", help=t("cli.trends.format"))] = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.trends.output"))] = None,
+        scope: Annotated[str, typer.Option("--scope", help=t("cli.trends.scope"))] = "overall",
+        rules: RulesOpt = None,
+        lang: LangOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_csv, to_json
+        from verkosto.season_views import trends_table, write_trends
+        from verkosto.seasons import trends as season_trends
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            analyses = _season_analyses(progress, rosters, season, rules=rules, pseudonymize=pseudonymize, key=key)
+            if output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_trends(analyses, output, protect=[Path(a.source) for a in analyses])
+                typer.echo(f"{output}")
+            elif format == TrendsFormat.csv:
+                typer.echo(to_csv(season_trends(analyses)), nl=False)
+            elif format == TrendsFormat.json:
+                typer.echo(to_json(season_trends(analyses)), nl=False)
+            else:
+                table = trends_table(analyses)
+                _print_table(table[season_trends(analyses)["scope"] == scope].drop(columns="scope"))
 
     return app
 

@@ -23,6 +23,7 @@ from typing import Generic, Literal, NamedTuple, NotRequired, TypedDict, TypeVar
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Changes",
     "EdgeRow",
     "EdgeStyleRow",
     "EmployerRow",
@@ -168,11 +169,20 @@ class NoteRow(NamedTuple):
 # --- nested objects --------------------------------------------------------------------------
 
 
+class Changes(TypedDict):
+    """A map of two seasons (:func:`verkosto.seasons.change_graph`): every node's status is the
+    ``change`` facet; ``edges`` gives each edge's status (by row of ``edges``) as an index into
+    that facet's values, and ``notes`` the lines of the side panel's "what changed"."""
+
+    edges: list[int]
+    notes: Table[NoteRow]
+
+
 class Facet(TypedDict):
     """A filterable attribute: its values (canonical or as in the roster) with labels, and in
     ``of`` for every node (by index) the index of its value, -1 when it has none."""
 
-    name: Literal["tier", "region", "municipality", "sector", "group_type"]
+    name: Literal["tier", "region", "municipality", "sector", "group_type", "change"]
     label: str
     values: list[str]
     labels: list[str]
@@ -317,6 +327,7 @@ class Payload(TypedDict):
     metrics: Metrics | None
     findings: Table[FindingRow] | None
     indicators: Indicators | None
+    changes: NotRequired[Changes]
     notes: Table[NoteRow] | None
 
 

@@ -105,5 +105,6 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
         roster,
         memberships=memberships,
         collaborations=collaborations,
+        identities={names[pid]: code for pid, code in roster.identities.items() if pid in names},
         problems=[p for p in roster.problems if not _quotes_a_name(p, roster.memberships["person"])],
     )

@@ -82,7 +82,13 @@ def _broker_roles(analysis: Analysis):
     return analysis.brokerage_roles("sector")[BROKER_ROLE_COLUMNS]
 
 
-def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str | None = None) -> dict[str, Sheet]:
+def report_sheets(
+    analysis: Analysis,
+    *,
+    lang: str | None = None,
+    generated: str | None = None,
+    previous: Analysis | None = None,
+) -> dict[str, Sheet]:
     """The report's sheets, in order, named in *lang*; see :func:`write_report`."""
     lang = lang or current_language()
     names = headers(lang)
@@ -106,6 +112,11 @@ def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str
     sheets = {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
     if analysis.municipal_indicators is not None:
         sheets[text("sheet.municipal_indicators", lang)] = indicator_sheet(analysis, lang)
+    if previous is not None:
+        from .season_views import comparison_sheets
+        from .seasons import compare
+
+        sheets.update(comparison_sheets(compare(previous, analysis), lang=lang))
     return sheets
 
 
@@ -115,6 +126,7 @@ def write_report(
     *,
     lang: str | None = None,
     generated: str | None = None,
+    previous: Analysis | None = None,
     protect=(),
 ) -> Path:
     """Write the planner's workbook.
@@ -139,7 +151,11 @@ def write_report(
         Default: the current language (:func:`verkosto.i18n.current_language`).
     generated : str, optional
         Date shown on the about sheet (default: today).
+    previous : Analysis, optional
+        The season before: the change sheets of :func:`verkosto.season_views.comparison_sheets`
+        (key figures, actors, groups, roles, continuity risks, findings) follow the others.
     protect : iterable of paths
         Files never to overwrite (the input roster).
     """
-    return write_xlsx(path, report_sheets(analysis, lang=lang, generated=generated), protect=protect)
+    sheets = report_sheets(analysis, lang=lang, generated=generated, previous=previous)
+    return write_xlsx(path, sheets, protect=protect)

@@ -44,7 +44,8 @@ from verkosto.render import (
 )
 
 __all__ = [
-    "FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_indicators", "draw_map", "short_label",
+    "FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_figures", "draw_indicators", "draw_map",
+    "short_label",
 ]
 
 #: Output formats by file suffix.
@@ -1167,3 +1168,83 @@ def _indicator_figure(data, municipalities, highlight: list[str], lang: str):
     fig.text(0.07, 1 - 0.15 / height, text("indicators.chart_title", lang), ha="left", va="top", fontsize=11,
              color=_TEXT_COLOR)
     return fig
+
+
+# ------------------------------------------------------------------------------ key figures over seasons
+
+_SERIES_STYLES = (  # colour, marker, line style: tellable apart in greyscale too
+    ("#1F77B4", "o", "-"),
+    ("#D62728", "s", "--"),
+    ("#2CA02C", "^", "-."),
+    ("#9467BD", "D", ":"),
+    ("#8C564B", "v", "-"),
+    ("#E377C2", "P", "--"),
+)
+
+
+def draw_figures(
+    counts: dict[str, list[float]],
+    shares: dict[str, list[float]],
+    seasons: list[str],
+    path: str | os.PathLike,
+    *,
+    title: str,
+    labels: dict[str, str],
+    protect: Iterable = (),
+) -> Path:
+    """Key figures per season as two line charts: counts on the left, shares on the right.
+
+    Parameters
+    ----------
+    counts, shares : dict of str to list of float
+        Figure name -> one value per season (as many as *seasons*).
+    seasons : list of str
+        The x axis, in order.
+    path : str or path-like
+        ``.png``, ``.svg`` or ``.pdf``.
+    title : str
+        The heading, drawn literally.
+    labels : dict of str to str
+        Figure names and ``"counts"``, ``"shares"``, ``"season"`` -> the words shown;
+        ``"decimal"`` the decimal mark (default ``"."``).
+    protect : iterable of paths
+        Files never to overwrite.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draw_figures({"persons": [3, 4]}, {"density": [0.5, 0.4]}, ["2023-2024", "2024-2025"],
+    ...                  Path(folder) / "a.svg", title="$x$", labels={}).suffix
+    '.svg'
+    """
+    import matplotlib
+    from matplotlib.ticker import FuncFormatter
+
+    decimal = labels.get("decimal", ".")
+    fmt = _format_of(path)
+    with matplotlib.rc_context(_RC):
+        fig = _figure((12.0, 5.5))
+        fig.suptitle(title, fontsize=14, color=_TEXT_COLOR, parse_math=False)
+        x = list(range(len(seasons)))
+        panels = ((counts, labels.get("counts", "")), (shares, labels.get("shares", "")))
+        for i, (series, heading) in enumerate(panels):
+            ax = fig.add_axes([0.07 + i * 0.5, 0.3, 0.4, 0.58])
+            ax.set_title(heading, fontsize=11, color=_TEXT_COLOR)
+            for j, (name, values) in enumerate(series.items()):
+                colour, marker, style = _SERIES_STYLES[j % len(_SERIES_STYLES)]
+                ax.plot(x, values, color=colour, marker=marker, linestyle=style, linewidth=1.6,
+                        label=labels.get(name, name))
+                for xi, value in zip(x, values):
+                    shown = f"{value:.0f}" if float(value).is_integer() and abs(value) >= 1 else f"{value:.3f}"
+                    ax.annotate(shown.replace(".", decimal), (xi, value), textcoords="offset points", xytext=(0, 5), ha="center",
+                                fontsize=7, color=_MUTED)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", decimal)))
+            ax.set_xticks(x, [short_label(s) for s in seasons])
+            ax.set_xlabel(labels.get("season", ""))
+            ax.set_xlim(-0.3, len(seasons) - 0.7) if len(seasons) > 1 else ax.set_xlim(-1, 1)
+            ax.spines[["top", "right"]].set_visible(False)
+            ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+            if series:
+                ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False, fontsize=9)
+    return _save(fig, path, fmt, protect)

@@ -164,9 +164,11 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
   const PANELS = { person: personPanel, organisation: organisationPanel, group: groupPanel, tier: tierPanel };
 
   function show(i) {
+    const notes = model.changeNotes ? model.changeNotes.get(i) : null;
     const parts = [
       h("h2", { id: "panel-title", tabindex: "-1" }, names[i]),
       h("p", { className: "kind" }, kindLabel(i)),
+      notes ? h("section", { className: "changes" }, h("h3", null, texts["map.changes"]), list(notes)) : null,
       ...(PANELS[kindOf[i]] || personPanel)(i),
       metricsSection(i),
     ];
