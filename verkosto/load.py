@@ -16,6 +16,7 @@ import pandas as pd
 from ._perf import paused_gc
 from .errors import Message, Problem, RosterError, column_letter
 from .filecheck import check_workbook
+from .names import name_key, near_duplicates, word_key
 from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
 
 __all__ = ["Roster", "load_roster", "validate_roster", "WORKBOOK_SUFFIXES"]
@@ -102,6 +103,10 @@ class _Reader:
         self._cells: dict[str, tuple[str, bool]] = {}
         self._folded: dict[str, str] = {}
         self._aliases: dict[str, dict[str, str]] = {}
+        # (kind, name key) -> the first spelling of a group, organisation or person and where
+        # it was; the spellings already warned about, so each variant is named once.
+        self.first: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self._spellings: set[tuple[str, str, str]] = set()
 
     def cell(self, raw: str) -> tuple[str, bool]:
         """A cell's clean text (:func:`normalize_text`) and whether it held control characters."""
@@ -118,6 +123,20 @@ class _Reader:
         except KeyError:
             result = self._folded[text] = fold(text)
             return result
+
+    def key(self, name: str) -> str:
+        """:func:`verkosto.names.name_key`: the key of a group, organisation or person name."""
+        return name_key(name)
+
+    def spelling(self, kind: str, name: str, sheet: str, row: int, column: str | None = None) -> str:
+        """The key of *name*; warns once per spelling that differs from the first one seen."""
+        key = name_key(name)
+        first = self.first.setdefault((kind, key), (name, sheet, row))
+        if first[0] != name and (kind, key, name) not in self._spellings:
+            self._spellings.add((kind, key, name))
+            self.warn(f"warning.same_{kind}", sheet=sheet, row=row, column=column, name=name, first=first[0],
+                      where=where(first[1], first[2]))
+        return key
 
     def aliases(self, vocabulary: str) -> dict[str, str]:
         """:func:`aliases`, built once per vocabulary."""
@@ -141,6 +160,11 @@ class _Reader:
         """Record an error that stops reading, and the RosterError to raise with it."""
         self.error(key, sheet=sheet, **params)
         return RosterError([p for p in self.problems if p.severity == "error"])
+
+
+def where(sheet: str, row: int) -> Message:
+    """"Ryhmät, rivi 4" (a workbook) or "rivi 4" (a CSV), as a message names another row."""
+    return Message("roster.where", sheet=sheet, row=row) if sheet else Message("roster.where.row", row=row)
 
 
 # --------------------------------------------------------------------------- raw grids
@@ -421,7 +445,8 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     tables = _tables(reader, raw)
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
-    memberships = _memberships(reader, tables.get("memberships"), organisations, groups)
+    sheets = tuple(tables[k].sheet if k in tables else None for k in ("organisations", "groups"))
+    memberships = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
     collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
     _check_parents(reader, tables.get("groups"), groups)
     if reader.failed:
@@ -432,6 +457,9 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
             found = tuple(sorted({m["season"] for m in memberships if m["season"]}))
             raise reader.fatal("roster.no_such_season", season=season, found=found)
         memberships = [m for m in memberships if m["season"] in (season, "")]
+        organisations, groups, collaborations = _of_season(memberships, organisations, groups, collaborations, sheets)
+    _warn_near_duplicates(reader, tables.get("memberships"), groups, organisations, memberships)
+    _warn_two_organisations(reader, tables.get("memberships"), memberships)
     return Roster(
         memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
         groups=_frame(list(groups.values()), ["group", "tier", "group_type", "region", "municipality", "parent", "meetings"]),
@@ -441,6 +469,61 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
         season=season,
         problems=[p for p in reader.problems if p.severity == "warning"],
     )
+
+
+def _of_season(memberships, organisations, groups, collaborations, sheets):
+    """What a season's memberships use: the organisations and groups of its rows or of the
+    Organisaatiot and Ryhmät sheets, the collaborations between them."""
+    used_organisations = {name_key(m["organisation"]) for m in memberships}
+    used_groups = {name_key(m["group"]) for m in memberships}
+    organisations = {k: o for k, o in organisations.items() if k in used_organisations or o.get("_listed")}
+    groups = {k: g for k, g in groups.items() if k in used_groups or g.get("_listed")}
+    names = {"person": {m["person_id"] for m in memberships},
+             "organisation": {o["organisation"] for o in organisations.values()}}
+    collaborations = [c for c in collaborations
+                      if c["source"] in names[c["source_kind"]] and c["target"] in names[c["target_kind"]]]
+    return organisations, groups, collaborations
+
+
+def _warn_near_duplicates(reader: _Reader, table: _Table | None, groups: dict, organisations: dict,
+                          memberships: list[dict]) -> None:
+    """"Did you mean the same group?": names one letter apart, or the same words reordered."""
+    for kind, entries in (("group", groups), ("organisation", organisations)):
+        names = {key: entry[kind] for key, entry in entries.items()}
+        for a, b in near_duplicates(names):
+            _, sheet, row = reader.first[(kind, b)]
+            reader.warn(f"warning.similar_{kind}", sheet=sheet or None, row=row, name=names[b], other=names[a],
+                        where=where(*reader.first[(kind, a)][1:]))
+    if table is None:
+        return
+    # Persons are compared within their organisation only: Anna and Anni Virta of two
+    # organisations are two persons far more often than one.
+    people: dict[tuple[str, str], str] = {}
+    rows: dict[tuple[str, str], int] = {}
+    for m in memberships:
+        id_ = (m["organisation"], m["person_id"])
+        if id_ not in people:
+            people[id_], rows[id_] = m["person"], m["_row"]
+    for a, b in near_duplicates(people, related={id_: id_[0] for id_ in people}, words=False):
+        reader.warn("warning.similar_person", sheet=table.sheet or None, row=rows[b], column=table.headers["person"],
+                    name=people[b], other=people[a], organisation=a[0], where=where(table.sheet, rows[a]))
+
+
+def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: list[dict]) -> None:
+    """A person who represents two organisations in one season: right, or two namesakes."""
+    if table is None:
+        return
+    seen: dict[str, dict[str, int]] = {}
+    for m in memberships:
+        organisations = seen.setdefault(m["person_id"], {})
+        if m["organisation"] in organisations:
+            continue
+        if organisations:
+            first, first_row = next(iter(organisations.items()))
+            reader.warn("warning.person_two_organisations", sheet=table.sheet, row=m["_row"],
+                        column=table.headers["organisation"], person=m["person"], organisation=m["organisation"],
+                        other=first, where=where(table.sheet, first_row))
+        organisations[m["organisation"]] = m["_row"]
 
 
 def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -463,7 +546,7 @@ def _organisations(reader: _Reader, table: _Table | None) -> dict[str, dict]:
         sector = None
         if _required(reader, table, row, record, "sector", "sector"):
             sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
-        key = fold(record["organisation"])
+        key = reader.spelling("organisation", record["organisation"], table.sheet, row, table.headers["organisation"])
         if key in result:
             reader.warn("warning.organisation_twice", sheet=table.sheet, row=row, name=record["organisation"])
             continue
@@ -472,6 +555,7 @@ def _organisations(reader: _Reader, table: _Table | None) -> dict[str, dict]:
             "sector": sector,
             "municipality": record.get("municipality", ""),
             "region": record.get("region", ""),
+            "_listed": True,
         }
     return result
 
@@ -493,7 +577,7 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
         meetings = None
         if record.get("meetings"):
             meetings = _number(reader, table, row, "meetings", record["meetings"], integer=True)
-        key = fold(record["group"])
+        key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
         if key in result:
             reader.warn("warning.group_twice", sheet=table.sheet, row=row, name=record["group"])
             continue
@@ -506,6 +590,7 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
             "parent": record.get("parent", ""),
             "meetings": None if meetings is None else int(meetings),
             "_row": row,
+            "_listed": True,
         }
     return result
 
@@ -521,7 +606,7 @@ def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict
         parent = group["parent"]
         if not parent:
             continue
-        if fold(parent) not in groups:
+        if name_key(parent) not in groups:
             close = difflib.get_close_matches(parent, [g["group"] for g in groups.values()], n=1)
             reader.error(
                 "roster.unknown_parent.suggest" if close else "roster.unknown_parent",
@@ -532,14 +617,17 @@ def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict
                 suggestion=close[0] if close else None,
             )
         else:
-            group["parent"] = groups[fold(parent)]["group"]
+            group["parent"] = groups[name_key(parent)]["group"]
 
 
-def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict) -> list[dict]:
+def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, *,
+                 sheets: tuple[str | None, str | None] = (None, None)) -> list[dict]:
+    """Membership rows; *sheets* names the Organisaatiot and Ryhmät sheets when the roster has them."""
     if table is None:
         return []
     result = []
     identities = _Identities(reader, table)
+    organisations_sheet, groups_sheet = sheets
     for row, record in zip(table.rows, table.records):
         ok = all(
             [
@@ -550,9 +638,12 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         )
         if not ok:
             continue
-        organisation = organisations.get(reader.fold(record["organisation"]))
+        organisation_key = reader.spelling("organisation", record["organisation"], table.sheet, row,
+                                           table.headers["organisation"])
+        organisation = organisations.get(organisation_key)
         sector = _row_sector(reader, table, row, record, organisation)
-        group = groups.get(reader.fold(record["group"]))
+        group_key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
+        group = groups.get(group_key)
         tier = _row_tier(reader, table, row, record, group)
         role = "member"
         if record.get("role"):
@@ -560,14 +651,20 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         if sector is None or tier is None or role is None:
             continue
         if organisation is None:
-            organisation = organisations[fold(record["organisation"])] = {
+            if organisations_sheet is not None:
+                reader.warn("warning.organisation_not_listed", sheet=table.sheet, row=row,
+                            column=table.headers["organisation"], name=record["organisation"], sheet_name=organisations_sheet)
+            organisation = organisations[organisation_key] = {
                 "organisation": record["organisation"],
                 "sector": sector,
                 "municipality": record.get("municipality", ""),
                 "region": record.get("region", ""),
             }
         if group is None:
-            group = groups[fold(record["group"])] = {
+            if groups_sheet is not None:
+                reader.warn("warning.group_not_listed", sheet=table.sheet, row=row, column=table.headers["group"],
+                            name=record["group"], sheet_name=groups_sheet)
+            group = groups[group_key] = {
                 "group": record["group"],
                 "tier": tier,
                 "group_type": _type_from_name(record["group"]),
@@ -587,6 +684,7 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
                 "municipality": record.get("municipality") or organisation["municipality"] or group["municipality"],
                 "region": record.get("region") or organisation["region"] or group["region"],
                 "season": record.get("season", ""),
+                "_row": row,
             }
         )
     people = identities.resolve()
@@ -617,6 +715,11 @@ def _row_sector(reader, table, row, record, organisation) -> str | None:
 
 def _row_tier(reader, table, row, record, group) -> str | None:
     if group is not None:
+        if record.get("tier") and group["tier"]:
+            tier = reader.aliases("tier").get(reader.fold(record["tier"]))
+            if tier is not None and tier != group["tier"]:
+                reader.warn("warning.tier_differs", sheet=table.sheet, row=row, column=table.headers["tier"],
+                            value=record["tier"], group=group["group"], used=label("tier", group["tier"]))
         return group["tier"]
     if record.get("tier"):
         return _canonical(reader, table, row, "tier", record["tier"], "tier")
@@ -640,7 +743,10 @@ class _Identities:
 
     def key(self, row: int, name: str, email: str) -> str:
         email_key = self.reader.fold(email)
-        key = f"email:{email_key}" if email_key else f"name:{self.reader.fold(name)}"
+        if email_key:
+            key = f"email:{email_key}"
+        else:
+            key = "name:" + self.reader.spelling("person", name, self.table.sheet, row, self.table.headers.get("person"))
         if key not in self.names:
             self.names[key] = Counter()
             self.first_row[key] = row
@@ -660,6 +766,8 @@ class _Identities:
         return result
 
     def _check(self, key: str, names: Counter) -> None:
+        if not key.startswith("email:"):
+            return  # spellings of one name were named by _Reader.spelling
         folded = sorted({self.reader.fold(n) for n in names})
         if len(folded) > 1:
             self.reader.warn(
@@ -690,15 +798,16 @@ class _Identities:
 def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, memberships: list[dict]) -> list[dict]:
     if table is None:
         return []
-    persons = {reader.fold(m["person"]): m["person_id"] for m in memberships}
-    persons.update({reader.fold(m["person_id"]): m["person_id"] for m in memberships})
+    persons = {reader.key(m["person"]): m["person_id"] for m in memberships}
+    persons.update({reader.key(m["person_id"]): m["person_id"] for m in memberships})
     result = []
+    seen: dict[tuple, int] = {}
     for row, record in zip(table.rows, table.records):
         ends = []
         for key in ("source", "target"):
             if not _required(reader, table, row, record, key, "partner"):
                 continue
-            name = reader.fold(record[key])
+            name = reader.key(record[key])
             if name in organisations:
                 ends.append(("organisation", organisations[name]["organisation"]))
             elif name in persons:
@@ -718,6 +827,11 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
         if record.get("weight"):
             weight = _number(reader, table, row, "weight", record["weight"], integer=False)
         if len(ends) == 2 and weight is not None:
+            same = (*ends, record.get("type", ""), weight)
+            if same in seen:  # a row copied twice is one tie, not a doubled weight
+                reader.warn("warning.collaboration_twice", sheet=table.sheet, row=row, first=seen[same])
+                continue
+            seen[same] = row
             result.append(
                 {
                     "source": ends[0][1],
