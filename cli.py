@@ -6,6 +6,7 @@ of the command line being run (:func:`build_app`).
 """
 
 
+import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -15,7 +16,12 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from verkosto.errors import OutputError, VerkostoError
+try:  # typer 0.2x carries its own copy of click, whose usage errors are these
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - an older typer on click
+    from click import UsageError
+
+from verkosto.errors import Message, OutputError, VerkostoError
 from verkosto.i18n import LANGUAGES, current_language, language, set_language, text
 
 
@@ -90,6 +96,25 @@ class _Group(_Words, TyperGroup):
             except VerkostoError as err:
                 typer.echo(text("cli.error", message=str(err)), err=True)
                 ctx.exit(1)
+            except UsageError as err:
+                extra = _extra_rosters(err)
+                if extra is None:
+                    raise
+                typer.echo(text("cli.error", message=Message("cli.several_rosters", **extra).render()), err=True)
+                ctx.exit(2)
+
+
+def _extra_rosters(err: UsageError) -> dict | None:
+    """The roster and the files after it when a command that reads one roster got several
+    (``verkosto map *.xlsx``: the shell expands the pattern); None for any other usage error."""
+    command = err.ctx.command if err.ctx else None
+    roster = err.ctx.params.get("roster") if err.ctx else None
+    match = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", err.message)
+    if match is None or command is None or not any(p.name == "roster" for p in command.params):
+        return None
+    extra = match[1].split(" ")
+    first = str(roster) if roster is not None else extra.pop(0)
+    return {"first": first, "count": len(extra) + 1, "files": tuple([first, *extra])}
 
 
 class _Progress:

@@ -238,15 +238,25 @@ def _decode_csv(reader: _Reader) -> str:
     data = reader.path.read_bytes()
     if not data.strip():
         raise reader.fatal("file.empty")
-    if b"\x00" in data[:4096]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a byte-order mark
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise reader.fatal("file.encoding") from None
+        if not text.strip():
+            raise reader.fatal("file.empty")
+        data = b""  # not needed any more: a 60 MB file is 120 MB as UTF-16
+    else:
+        text = None
+    if text is None and b"\x00" in data[:4096]:
         raise reader.fatal("file.binary_csv")
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in ("utf-8-sig", "cp1252") if text is None else ():
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes nearly everything
+    if text is None:  # pragma: no cover - cp1252 decodes nearly everything
         raise reader.fatal("file.encoding")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > 8:
@@ -256,8 +266,8 @@ def _decode_csv(reader: _Reader) -> str:
 
 def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     text = _decode_csv(reader)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    first = next((line for line in text[:65536].splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count)  # the most frequent; a tie (none at all) is ","
     grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     return {"": (1, 0, grid)}  # a CSV has no sheets: problems name the file, row and column
 
@@ -397,7 +407,14 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
     reader = _Reader(path)
     try:
         if not path.is_file():
-            raise reader.fatal("file.not_found" if not path.exists() else "file.not_a_file")
+            reader.name = str(path)  # the path as given: which folder was looked in matters here
+            key = "file.not_found" if not path.exists() else "file.directory" if path.is_dir() else "file.not_a_file"
+            raise reader.fatal(key)
+        if path.name.startswith("~$"):
+            real = path.with_name(path.name[2:])
+            if real.is_file():
+                raise reader.fatal("file.lock_file.real", real=real.name)
+            raise reader.fatal("file.lock_file")
         if path.stat().st_size == 0:
             raise reader.fatal("file.empty")
         suffix = path.suffix.lower()
@@ -448,6 +465,10 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     sheets = tuple(tables[k].sheet if k in tables else None for k in ("organisations", "groups"))
     memberships = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
     collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
+    if "memberships" not in tables and any(p.key.startswith("roster.unknown_partner") for p in reader.problems):
+        # Persons are known from the membership sheet only: its absence, not each name, is the error.
+        reader.problems = [p for p in reader.problems if not p.key.startswith("roster.unknown_partner")]
+        raise reader.fatal("roster.no_membership_sheet", sheets=tuple(raw))
     _check_parents(reader, tables.get("groups"), groups)
     if reader.failed:
         return None
@@ -506,7 +527,7 @@ def _warn_near_duplicates(reader: _Reader, table: _Table | None, groups: dict, o
             people[id_], rows[id_] = m["person"], m["_row"]
     for a, b in near_duplicates(people, related={id_: id_[0] for id_ in people}, words=False):
         reader.warn("warning.similar_person", sheet=table.sheet or None, row=rows[b], column=table.headers["person"],
-                    name=people[b], other=people[a], organisation=a[0], where=where(table.sheet, rows[a]))
+                    name=people[b], other=people[a], organisation=a[0], first_row=rows[a])
 
 
 def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: list[dict]) -> None:
@@ -522,7 +543,7 @@ def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: 
             first, first_row = next(iter(organisations.items()))
             reader.warn("warning.person_two_organisations", sheet=table.sheet, row=m["_row"],
                         column=table.headers["organisation"], person=m["person"], organisation=m["organisation"],
-                        other=first, where=where(table.sheet, first_row))
+                        other=first, first_row=first_row)
         organisations[m["organisation"]] = m["_row"]
 
 
