@@ -256,7 +256,7 @@ def test_unreadable_files(tmp_path, name, content, message):
 
 
 def test_missing_file(tmp_path):
-    assert error_of(tmp_path / "nope.xlsx") == "nope.xlsx: file not found; check the path"
+    assert error_of(tmp_path / "nope.xlsx") == f"{tmp_path / 'nope.xlsx'}: file not found; check the path"
 
 
 def test_workbook_without_a_roster_sheet(tmp_path):
