@@ -118,3 +118,161 @@ def test_a_shell_pattern_that_matched_several_files(tmp_path):
         "tiedosto (komentotulkki laajentaa esimerkiksi *.xlsx:n kaikiksi kansion tiedostoiksi), tai aja komento "
         "kullekin erikseen",
     )
+
+
+# ------------------------------------------------------------------------------ tracebacks
+
+
+def test_a_csv_field_beyond_the_csv_limit(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("Henkilö;Organisaatio;Sektori;Ryhmä;Taso\nAino;Kela;Kela;R;Paikallinen\n\"x" + "y" * 200_000 + "\n",
+                    encoding="utf-8")
+    assert error_line(path, "fi") == (
+        "r.csv, rivi 3: rivillä on kenttä, jossa on yli 131 072 merkkiä; luultavasti lainausmerkki (\") jäi "
+        "sulkematta ja loppu tiedostosta luettiin yhdeksi soluksi. Korjaa rivi tai tallenna luettelo uudelleen "
+        "CSV-muodossa"
+    )
+    assert cli_error(EN, tmp_path, "map", "r.csv") == (
+        1,
+        "Error: r.csv, row 3: a field of this row is longer than 131,072 characters; most likely a quote (\") was "
+        "opened and never closed, so the rest of the file became one cell. Correct the row or export the roster "
+        "again as CSV",
+    )
+
+
+def test_an_output_into_a_read_only_folder(tmp_path, monkeypatch):
+    """Tests run as root, who may write anywhere: the folder's refusal is the one the OS gives."""
+    import tempfile
+
+    roster = write_csv(tmp_path / "r.csv", SMALL)
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    for args in (["map", roster, "-o", "out/kartta.html"], ["report", roster, "-o", "out/r.xlsx"],
+                 ["metrics", roster, "-o", "out/m.csv"]):
+        assert cli_error(EN, tmp_path, *args) == (
+            1,
+            "Error: out/" + Path(args[-1]).name + ": no permission to write in the folder 'out'; choose another "
+            "output path with -o, for example your own Documents folder",
+        )
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("weights", [["inf", "1"], ["1e308", "1e308"], ["Infinity", "2"]])
+def test_infinite_or_overflowing_weights_are_refused(tmp_path, weights):
+    collaboration = [["Lähde", "Kohde", "Vahvuus"], ["Akaan kaupunki", "MLL Akaa", weights[0]],
+                     ["Akaan seurakunta", "MLL Akaa", weights[1]]]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": SMALL, "Yhteistyö": collaboration}, text=True)
+    lines = [p.render("en") for p in validate_roster(path) if p.severity == "error"]
+    too_large = [w for w in weights if w != "1" and w != "2"]
+    assert lines == [
+        f"r.xlsx, sheet Yhteistyö, row {row}, column Vahvuus (C): strength '{w}' is too large; the largest value "
+        "allowed is 1,000,000, and a small number (such as 1–5) is enough"
+        for row, w in zip((2, 3), weights) if w in too_large
+    ]
+    assert cli_error(EN, tmp_path, "metrics", path.name, "--weighted", "--network", "organisations") == (1, "Error: " + lines[0])
+
+
+# ------------------------------------------------------------------------- e-mail addresses
+
+
+@pytest.mark.parametrize(
+    "sheet, column, header",
+    [("Jäsenyydet", 0, "Henkilö (A)"), ("Jäsenyydet", 1, "Organisaatio (B)"), ("Jäsenyydet", 3, "Ryhmä (D)"),
+     ("Jäsenyydet", 6, "Kunta (G)"), ("Jäsenyydet", 8, "Alue (I)")],
+)
+def test_an_email_address_outside_the_email_column_is_refused(tmp_path, sheet, column, header):
+    rows = [r[:] + [""] for r in SMALL]
+    rows[0][8] = "Alue"
+    rows[3][column] = "bertta.berg@seurakunta.example"
+    path = write_csv(tmp_path / "r.csv", rows)
+    name = header.split(" ")[0]
+    expected = (f"r.csv, row 4, column {header}: the cell holds an e-mail address; addresses belong only in the "
+                f"Email column (Sähköposti), which is never shown. Write a name in this column ({name}) and move the "
+                "address to the Email column")
+    lines = [p.render("en") for p in validate_roster(path)]
+    assert lines[0] == expected and not any("bertta.berg@" in line for line in lines)
+    assert cli_error(EN, tmp_path, "map", "r.csv") == (1, "Error: " + expected)
+
+
+def test_an_email_address_in_the_groups_and_collaboration_sheets_is_refused_in_finnish(tmp_path):
+    groups = [["Ryhmä", "Taso", "Alue"], ["Akaan ohjausryhmä", "Paikallinen", "info@akaa.example"]]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": SMALL, "Ryhmät": groups})
+    assert error_line(path, "fi") == (
+        "r.xlsx, taulukko Ryhmät, rivi 2, sarake Alue (C): solussa on sähköpostiosoite; osoitteet kuuluvat vain "
+        "Sähköposti-sarakkeeseen, jota ei näytetä missään. Kirjoita tähän sarakkeeseen (Alue) nimi ja siirrä "
+        "osoite Sähköposti-sarakkeeseen"
+    )
+
+
+def test_text_with_an_at_sign_that_is_no_address_is_kept(tmp_path):
+    rows = [r[:] for r in SMALL]
+    rows[5][1] = "MLL @ Akaa"
+    assert "MLL @ Akaa" in set(load_roster(write_csv(tmp_path / "r.csv", rows)).memberships["organisation"])
+
+
+# ------------------------------------------------------------------------ structure errors
+
+
+def _groups_roster(tmp_path, parents: dict[str, str]):
+    groups = [["Ryhmä", "Taso", "Yläryhmä"],
+              ["Akaan ohjausryhmä", "Paikallinen", parents.get("Akaan ohjausryhmä", "")],
+              ["Eteläinen koordinaatioryhmä", "Alueellinen", parents.get("Eteläinen koordinaatioryhmä", "")],
+              ["Valkeakosken ohjausryhmä", "Paikallinen", parents.get("Valkeakosken ohjausryhmä", "")]]
+    return write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": SMALL, "Ryhmät": groups})
+
+
+def _lines(path, key, lang="en"):
+    return [p.render(lang) for p in validate_roster(path) if p.key == key]
+
+
+def test_a_group_that_is_its_own_parent(tmp_path):
+    path = _groups_roster(tmp_path, {"Akaan ohjausryhmä": "akaan ohjausryhmä"})
+    assert _lines(path, "warning.own_parent", "fi") == [
+        "r.xlsx, taulukko Ryhmät, rivi 2, sarake Yläryhmä (C): ryhmä 'Akaan ohjausryhmä' on merkitty oman itsensä "
+        "yläryhmäksi; merkintä jätetään huomiotta. Kirjoita Yläryhmä-sarakkeeseen ryhmä, jolle 'Akaan "
+        "ohjausryhmä' raportoi, tai jätä solu tyhjäksi"
+    ]
+    assert load_roster(path).groups.set_index("group").loc["Akaan ohjausryhmä", "parent"] == ""
+
+
+def test_a_parent_group_cycle(tmp_path):
+    path = _groups_roster(tmp_path, {"Akaan ohjausryhmä": "Eteläinen koordinaatioryhmä",
+                                     "Eteläinen koordinaatioryhmä": "Valkeakosken ohjausryhmä",
+                                     "Valkeakosken ohjausryhmä": "Akaan ohjausryhmä"})
+    expected = ("r.xlsx, sheet Ryhmät, row 4, column Yläryhmä (C): the parent groups go round in a circle (Akaan "
+                "ohjausryhmä, Eteläinen koordinaatioryhmä, Valkeakosken ohjausryhmä, Akaan ohjausryhmä); the parent "
+                "of 'Valkeakosken ohjausryhmä' is ignored. Correct the Parent group column so that the top group "
+                "reports to no one")
+    assert _lines(path, "warning.parent_cycle") == [expected]
+    parents = load_roster(path).groups.set_index("group")["parent"].to_dict()
+    assert parents == {"Akaan ohjausryhmä": "Eteläinen koordinaatioryhmä",
+                       "Eteläinen koordinaatioryhmä": "Valkeakosken ohjausryhmä", "Valkeakosken ohjausryhmä": ""}
+    os.chdir(tmp_path)
+    result = EN.invoke(app, ["map", "r.xlsx", "-o", "k.html"])
+    assert result.exit_code == 0 and f"warning: {expected}" in result.stderr.splitlines()
+
+
+def test_a_duplicated_header_column(tmp_path):
+    rows = [r[:] + [r[0] + " (toinen)" if i else "Henkilö"] for i, r in enumerate(SMALL)]
+    path = write_csv(tmp_path / "r.csv", rows)
+    assert _lines(path, "warning.column_twice") == [
+        "r.csv, row 1: column 'Henkilö' appears twice in the header row (columns A and I); only column A is read. "
+        "Delete or rename the other"
+    ]
+    result = EN.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("warning: r.csv, row 1: column 'Henkilö'")
+
+
+def test_identical_collaboration_rows_count_once(tmp_path):
+    collaboration = [["Lähde", "Kohde", "Vahvuus"], ["Akaan kaupunki", "MLL Akaa", 2], ["Akaan kaupunki", "MLL Akaa", 2]]
+    path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": SMALL, "Yhteistyö": collaboration})
+    roster = load_roster(path)
+    assert roster.collaborations["weight"].tolist() == [2.0]
+    assert _lines(path, "warning.collaboration_twice") == [
+        "r.xlsx, sheet Yhteistyö, row 3: the same collaboration is already in row 2; it is counted once"
+    ]

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import difflib
 import io
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,7 +24,12 @@ __all__ = ["Roster", "load_roster", "validate_roster", "WORKBOOK_SUFFIXES"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # line breaks inside a cell are fine
-HEADER_SEARCH_ROWS = 20  # title rows above the header are common; look this far down
+HEADER_SEARCH_ROWS = 20
+# Columns whose text is shown in the map, the report and the tables: an e-mail address there
+# would be published, so it is refused (addresses belong in Sähköposti, which is never shown).
+NO_EMAIL = frozenset({"person", "organisation", "group", "municipality", "region", "parent", "source", "target", "type",
+                      "season"})
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]{2,}")  # title rows above the header are common; look this far down
 
 # Group types recognised from a group's name when the Groups sheet does not give one.
 TYPE_FROM_NAME = (
@@ -268,23 +274,43 @@ def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     text = _decode_csv(reader)
     first = next((line for line in text[:65536].splitlines() if line.strip()), "")
     delimiter = max(",;\t", key=first.count)  # the most frequent; a tie (none at all) is ","
-    grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    grid: list[list[str]] = []
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        grid.extend(rows)
+    except csv.Error as err:
+        # The row that failed is the one after the last read; a field past the limit is
+        # nearly always an opening quote never closed, which swallows the rest of the file.
+        row = len(grid) + 1
+        if "field larger than field limit" in str(err):
+            reader.error("file.csv_field_too_long", row=row, limit=csv.field_size_limit())
+        else:
+            reader.error("file.csv_broken", row=row, error=" ".join(str(err).split()))
+        raise RosterError([p for p in reader.problems if p.severity == "error"]) from None
     return {"": (1, 0, grid)}  # a CSV has no sheets: problems name the file, row and column
 
 
 # ------------------------------------------------------------------------ header match
 
 
-def _header_map(row: list[str], columns: tuple[Column, ...]) -> dict[int, Column]:
+def _header_map(row: list[str], columns: tuple[Column, ...], twice: list | None = None) -> dict[int, Column]:
+    """Column index -> column of a header row; a column named twice goes into *twice* as
+    ``(first index, second index, column)`` and only its first is read."""
     by_name = {}
     for column in columns:
         by_name[fold(column.fi)] = column
         by_name[fold(column.en)] = column
     found: dict[int, Column] = {}
+    where: dict[Column, int] = {}
     for index, text in enumerate(row):
         column = by_name.get(fold(text))
-        if column is not None and column not in found.values():
-            found[index] = column
+        if column is None:
+            continue
+        if column in where:
+            if twice is not None:
+                twice.append((where[column], index, column))
+            continue
+        found[index], where[column] = column, index
     return found
 
 
@@ -300,6 +326,11 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
         reader.error("roster.no_header", sheet=sheet, row=first_row, columns=names)
         return None
     header_row = first_row + header_at
+    twice: list = []
+    _header_map(grid[header_at], columns, twice)
+    for first, second, column in twice:
+        reader.warn("warning.column_twice", sheet=sheet, row=header_row, name=column.fi,
+                    first=column_letter(first_col + first), second=column_letter(first_col + second))
     for column in columns:
         if column.required and column not in header.values():
             reader.error(
@@ -319,6 +350,10 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
             text, control = reader.cell(raw)
             if control:
                 reader.warn("warning.control_characters", sheet=sheet, row=i, column=headers[column.key])
+            if "@" in text and column.key in NO_EMAIL and _EMAIL.search(text):
+                reader.error("roster.email_in_cell", sheet=sheet, row=i, column=headers[column.key],
+                             name=column.fi)
+                text = ""  # never shown, not even in a later message about this row
             record[column.key] = text
         if any(record.values()):
             records.append(record)
@@ -370,6 +405,11 @@ def _required(reader: _Reader, table: _Table, row: int, record: dict, key: str, 
     return False
 
 
+# The largest value a cell may hold: a collaboration's strength is a small grade (1–5 is
+# usual), meetings are counted per season; beyond these a sum or igraph overflows.
+MAX_NUMBER = {"weight": 1_000_000.0, "meetings": 1_000.0}
+
+
 def _number(reader: _Reader, table: _Table, row: int, key: str, value: str, *, integer: bool) -> float | None:
     try:
         number = float(value.replace(",", ".").replace(" ", ""))
@@ -383,6 +423,10 @@ def _number(reader: _Reader, table: _Table, row: int, key: str, value: str, *, i
             column=table.headers[key],
             value=value,
         )
+        return None
+    if not math.isfinite(number) or number > MAX_NUMBER[key]:
+        reader.error(f"roster.too_large.{key}", sheet=table.sheet, row=row, column=table.headers[key], value=value,
+                     maximum=int(MAX_NUMBER[key]))
         return None
     return number
 
@@ -637,8 +681,36 @@ def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict
                 parent=parent,
                 suggestion=close[0] if close else None,
             )
+        elif groups[name_key(parent)] is group:
+            reader.warn("warning.own_parent", sheet=table.sheet, row=row, column=table.headers["parent"],
+                        name=group["group"])
+            group["parent"] = ""
         else:
             group["parent"] = groups[name_key(parent)]["group"]
+            group["_parent_row"] = row
+    _break_cycles(reader, table, groups)
+
+
+def _break_cycles(reader: _Reader, table: _Table | None, groups: dict[str, dict]) -> None:
+    """A chain of parent groups that comes back to where it began is no hierarchy: warn and
+    drop the link of the cycle's last group in the sheet, so that tiers can still be drawn."""
+    by_name = {g["group"]: g for g in groups.values()}
+    done: set[str] = set()
+    for group in groups.values():
+        path: list[str] = []
+        name = group["group"]
+        while name and name not in done and name not in path:
+            path.append(name)
+            name = by_name[name]["parent"] if name in by_name else ""
+        done.update(path)
+        if name and name in path:
+            cycle = path[path.index(name):]
+            last = max(cycle, key=lambda n: by_name[n].get("_parent_row", 0))
+            reader.warn("warning.parent_cycle", sheet=table.sheet, row=by_name[last].get("_parent_row"),
+                        column=table.headers["parent"], names=tuple(cycle + [cycle[0]]), name=last)
+            by_name[last]["parent"] = ""
+    for group in groups.values():
+        group.pop("_parent_row", None)
 
 
 def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, *,
