@@ -50,6 +50,12 @@ class Metric(str, Enum):
     eigenvector = "eigenvector"
 
 
+class PseudonymLevel(str, Enum):
+    organisation = "organisation"
+    sector = "sector"
+    none = "none"
+
+
 class TableFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -158,7 +164,7 @@ def _start(lang: Optional[Lang]) -> None:
 
 
 def _analysis(progress: _Progress, roster: Optional[Path], *, season=None, rules=None, pseudonymize=False,
-              key=None, weighted=False, sample=None):
+              key=None, weighted=False, sample=None, level=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
     from verkosto.example import example_path
@@ -170,7 +176,8 @@ def _analysis(progress: _Progress, roster: Optional[Path], *, season=None, rules
     with progress.step("cli.progress.reading", name=path.name):
         analysis = analyse(
             path, season=season, rules=rules, weighted=weighted, sample=sample,
-            pseudonymize=pseudonymize, key=read_key(key) if key else None,
+            pseudonymize=pseudonymize or level is not None, key=read_key(key) if key else None,
+            pseudonym_level=level.value if level else "organisation",
         )
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
@@ -268,6 +275,8 @@ def _build() -> typer.Typer:
     SeasonOpt = Annotated[Optional[str], typer.Option("--season", help=t("cli.opt.season"))]
     PseudonymizeOpt = Annotated[bool, typer.Option("--pseudonymize", help=t("cli.opt.pseudonymize"), **flag)]
     KeyOpt = Annotated[Optional[Path], typer.Option("--key", help=t("cli.opt.key"))]
+    LevelOpt = Annotated[Optional[PseudonymLevel], typer.Option("--pseudonym-level", help=t("cli.opt.pseudonym_level"),
+                                                                show_default=False)]
     RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
 
@@ -287,13 +296,15 @@ def _build() -> typer.Typer:
         rules: RulesOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.views import write_map
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       level=pseudonym_level)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
                           protect=[path])
@@ -313,6 +324,7 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         _start(lang)
@@ -321,7 +333,7 @@ def _build() -> typer.Typer:
             raise OutputError(text("cli.metrics.xlsx_needs_output"))
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
-                                       weighted=weighted, sample=sample)
+                                       weighted=weighted, sample=sample, level=pseudonym_level)
             with progress.step("cli.progress.centrality", network=network.value):
                 table = analysis.centrality(network.value)
         _write_table(table, fmt, output, path, top=top, title=network.value)
@@ -351,6 +363,7 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.export import to_csv, to_json
@@ -359,7 +372,8 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       level=pseudonym_level)
             with progress.step("cli.progress.coverage"):
                 findings = analysis.findings
             if output is not None and output.suffix.lower() in IMAGE_FORMATS:
@@ -390,13 +404,15 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.report import write_report
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       level=pseudonym_level)
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, protect=[path])
         typer.echo(f"{output}")

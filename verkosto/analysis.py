@@ -46,6 +46,9 @@ class Analysis:
         Betweenness estimated from this many sampled sources, exact when None.
     pseudonymized : bool
         Whether person names were replaced by pseudonyms.
+    pseudonym_level : str or None
+        What the pseudonyms tell besides their number (:data:`verkosto.privacy.PSEUDONYM_LEVELS`),
+        None when names are shown.
     """
 
     roster: Roster | None
@@ -53,6 +56,7 @@ class Analysis:
     weighted: bool = False
     sample: int | None = None
     pseudonymized: bool = False
+    pseudonym_level: str | None = None
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
@@ -151,6 +155,7 @@ def analyse(
     sample: int | None = None,
     pseudonymize: bool = False,
     key: bytes | None = None,
+    pseudonym_level: str = "organisation",
 ) -> Analysis:
     """The analysis of a roster: a :class:`Roster`, a roster file, or None for the bundled example.
 
@@ -172,6 +177,9 @@ def analyse(
     key : bytes, optional
         Secret of keyed pseudonyms (:func:`verkosto.privacy.read_key`), the same in every
         season; implies *pseudonymize*.
+    pseudonym_level : {"organisation", "sector", "none"}
+        What a pseudonym tells besides its number: ``"#17 · Kela"``, ``"#17 · kela"`` or
+        ``"#17"`` (:func:`verkosto.privacy.pseudonymize`).
 
     Raises
     ------
@@ -188,6 +196,8 @@ def analyse(
     if pseudonymize or key is not None:
         from .privacy import pseudonymize as pseudonymized
 
-        roster = pseudonymized(roster, key=key)
+        roster = pseudonymized(roster, key=key, level=pseudonym_level)
     rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
-    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None)
+    hidden = pseudonymize or key is not None
+    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=hidden,
+                    pseudonym_level=pseudonym_level if hidden else None)

@@ -38,6 +38,13 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
         ("software", "verkosto"),
         ("pseudonyms", text("about.pseudonyms_" + ("on" if analysis.pseudonymized else "off"), lang)),
     ]
+    if analysis.pseudonymized:
+        level = analysis.pseudonym_level or "organisation"
+        unique = [p for p in analysis.warnings if p.key.startswith("warning.pseudonyms_identifiable")]
+        rows += [
+            ("pseudonym_level", text(f"about.pseudonym_level.{level}", lang)),
+            ("pseudonyms_identifiable", unique[0].render(lang).partition(": ")[2] if unique else text("about.pseudonyms_safe", lang)),
+        ]
     return pd.DataFrame({"item": [text(f"about.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]})
 
 
