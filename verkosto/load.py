@@ -112,6 +112,7 @@ class _Reader:
         # (kind, name key) -> the first spelling of a group, organisation or person and where
         # it was; the spellings already warned about, so each variant is named once.
         self.first: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self.emailed: set[str] = set()  # persons identified by their e-mail address
         self._spellings: set[tuple[str, str, str]] = set()
 
     def cell(self, raw: str) -> tuple[str, bool]:
@@ -137,8 +138,10 @@ class _Reader:
     def spelling(self, kind: str, name: str, sheet: str, row: int, column: str | None = None) -> str:
         """The key of *name*; warns once per spelling that differs from the first one seen."""
         key = name_key(name)
-        first = self.first.setdefault((kind, key), (name, sheet, row))
-        if first[0] != name and (kind, key, name) not in self._spellings:
+        first = self.first.get((kind, key))
+        if first is None:
+            self.first[(kind, key)] = (name, sheet, row)
+        elif first[0] != name and (kind, key, name) not in self._spellings:
             self._spellings.add((kind, key, name))
             self.warn(f"warning.same_{kind}", sheet=sheet, row=row, column=column, name=name, first=first[0],
                       where=where(first[1], first[2]))
@@ -507,7 +510,7 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
     sheets = tuple(tables[k].sheet if k in tables else None for k in ("organisations", "groups"))
-    memberships = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
+    memberships, rows = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
     collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
     if "memberships" not in tables and any(p.key.startswith("roster.unknown_partner") for p in reader.problems):
         # Persons are known from the membership sheet only: its absence, not each name, is the error.
@@ -521,10 +524,11 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
         if not any(m["season"] == season for m in memberships):
             found = tuple(sorted({m["season"] for m in memberships if m["season"]}))
             raise reader.fatal("roster.no_such_season", season=season, found=found)
-        memberships = [m for m in memberships if m["season"] in (season, "")]
+        kept = [i for i, m in enumerate(memberships) if m["season"] in (season, "")]
+        memberships, rows = [memberships[i] for i in kept], [rows[i] for i in kept]
         organisations, groups, collaborations = _of_season(memberships, organisations, groups, collaborations, sheets)
-    _warn_near_duplicates(reader, tables.get("memberships"), groups, organisations, memberships)
-    _warn_two_organisations(reader, tables.get("memberships"), memberships)
+    _warn_near_duplicates(reader, tables.get("memberships"), groups, organisations, memberships, rows)
+    _warn_two_organisations(reader, tables.get("memberships"), memberships, rows)
     return Roster(
         memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
         groups=_frame(list(groups.values()), ["group", "tier", "group_type", "region", "municipality", "parent", "meetings"]),
@@ -551,7 +555,7 @@ def _of_season(memberships, organisations, groups, collaborations, sheets):
 
 
 def _warn_near_duplicates(reader: _Reader, table: _Table | None, groups: dict, organisations: dict,
-                          memberships: list[dict]) -> None:
+                          memberships: list[dict], rows: list[int]) -> None:
     """"Did you mean the same group?": names one letter apart, or the same words reordered."""
     for kind, entries in (("group", groups), ("organisation", organisations)):
         names = {key: entry[kind] for key, entry in entries.items()}
@@ -562,33 +566,36 @@ def _warn_near_duplicates(reader: _Reader, table: _Table | None, groups: dict, o
     if table is None:
         return
     # Persons are compared within their organisation only: Anna and Anni Virta of two
-    # organisations are two persons far more often than one.
+    # organisations are two persons far more often than one. A typo splits a person in two
+    # only where the name is the identity: organisations where someone has no e-mail address.
+    emailed = reader.emailed
+    unsure = {m["organisation"] for m in memberships if m["person_id"] not in emailed}
     people: dict[tuple[str, str], str] = {}
-    rows: dict[tuple[str, str], int] = {}
-    for m in memberships:
-        id_ = (m["organisation"], m["person_id"])
-        if id_ not in people:
-            people[id_], rows[id_] = m["person"], m["_row"]
+    first: dict[tuple[str, str], int] = {}
+    for m, row in zip(memberships, rows):
+        if m["organisation"] in unsure:
+            id_ = (m["organisation"], m["person_id"])
+            if id_ not in people:
+                people[id_], first[id_] = m["person"], row
     for a, b in near_duplicates(people, related={id_: id_[0] for id_ in people}, words=False):
-        reader.warn("warning.similar_person", sheet=table.sheet or None, row=rows[b], column=table.headers["person"],
-                    name=people[b], other=people[a], organisation=a[0], first_row=rows[a])
+        reader.warn("warning.similar_person", sheet=table.sheet or None, row=first[b], column=table.headers["person"],
+                    name=people[b], other=people[a], organisation=a[0], first_row=first[a])
 
 
-def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: list[dict]) -> None:
+def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: list[dict], rows: list[int]) -> None:
     """A person who represents two organisations in one season: right, or two namesakes."""
     if table is None:
         return
-    seen: dict[str, dict[str, int]] = {}
-    for m in memberships:
-        organisations = seen.setdefault(m["person_id"], {})
-        if m["organisation"] in organisations:
-            continue
-        if organisations:
-            first, first_row = next(iter(organisations.items()))
-            reader.warn("warning.person_two_organisations", sheet=table.sheet, row=m["_row"],
-                        column=table.headers["organisation"], person=m["person"], organisation=m["organisation"],
-                        other=first, first_row=first_row)
-        organisations[m["organisation"]] = m["_row"]
+    first: dict[str, tuple[str, int]] = {}  # person -> their first organisation and its row
+    warned: set[tuple[str, str]] = set()
+    for m, row in zip(memberships, rows):
+        pid, organisation = m["person_id"], m["organisation"]
+        seen = first.setdefault(pid, (organisation, row))
+        if seen[0] != organisation and (pid, organisation) not in warned:
+            warned.add((pid, organisation))
+            reader.warn("warning.person_two_organisations", sheet=table.sheet, row=row,
+                        column=table.headers["organisation"], person=m["person"], organisation=organisation,
+                        other=seen[0], first_row=seen[1])
 
 
 def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -717,8 +724,10 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
                  sheets: tuple[str | None, str | None] = (None, None)) -> list[dict]:
     """Membership rows; *sheets* names the Organisaatiot and Ryhmät sheets when the roster has them."""
     if table is None:
-        return []
-    result = []
+        return [], []
+    # The spreadsheet row of each membership, beside it rather than in it: a dict of ten keys
+    # is half the size of one of eleven, and a million memberships are read at once.
+    result, rows = [], []
     identities = _Identities(reader, table)
     organisations_sheet, groups_sheet = sheets
     for row, record in zip(table.rows, table.records):
@@ -777,13 +786,14 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
                 "municipality": record.get("municipality") or organisation["municipality"] or group["municipality"],
                 "region": record.get("region") or organisation["region"] or group["region"],
                 "season": record.get("season", ""),
-                "_row": row,
             }
         )
+        rows.append(row)
     people = identities.resolve()
     for record in result:
         record["person_id"], record["person"] = people[record.pop("_key")]
-    return result
+    reader.emailed = {pid for key, (pid, _) in people.items() if key.startswith("email:")}
+    return result, rows
 
 
 def _row_sector(reader, table, row, record, organisation) -> str | None:
