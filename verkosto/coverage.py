@@ -537,9 +537,11 @@ def check_rules(
     ...     "municipality": "Akaa", "region": ""}])
     >>> c = pd.DataFrame(columns=["source", "target", "source_kind", "target_kind", "type", "weight"])
     >>> findings = check_rules(build_graph(Roster(m, g, o, c)))
-    >>> findings[["rule", "node", "missing"]].values.tolist()[:2]
-    [['local-sectors', 'group:Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['contact-person', 'group:Akaan ohjausryhmä', []]]
+    >>> findings[["rule", "severity", "node", "missing"]].values.tolist()[:2]
+    [['local-sectors', 'gap', 'group:Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['regional-sectors', 'note', None, []]]
     >>> findings["params"].iloc[1]
+    {'kind': 'empty_scope', 'tiers': ['regional'], 'group_types': ['coordination_group']}
+    >>> findings.loc[findings["rule"] == "contact-person", "params"].iloc[0]
     {'kind': 'contact_person', 'roles': ['contact']}
     """
     return _check(_Roster(G), rules)
@@ -555,7 +557,9 @@ def _check(r: _Roster, rules) -> pd.DataFrame:
         out = _Findings(rule)
         CHECKS[rule.kind](r, rule, out)
         rows.extend(out.rows)
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame["node"] = frame["node"].astype(object).where(frame["node"].notna(), None)  # None, not NaN, as documented
+    return frame
 
 
 # ----------------------------------------------------------------------------- matrices

@@ -20,6 +20,8 @@ MIN_KEY_BYTES = 16
 #: What a pseudonym tells besides its number, most to least: the organisation ("#17 · Kela"),
 #: the canonical sector ("#17 · kela"), nothing ("#17").
 PSEUDONYM_LEVELS = ("organisation", "sector", "none")
+#: Keys of the warning about pseudonyms that still point at one person, by level.
+IDENTIFYING = {level: f"warning.pseudonyms_identifiable.{level}" for level in PSEUDONYM_LEVELS[:2]}
 
 
 def read_key(path: str | Path) -> bytes:
@@ -144,6 +146,6 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None, level: str = "orga
     problems = [p for p in roster.problems if not _quotes_a_name(p, roster.memberships["person"])]
     count = identifiable(roster.memberships, level)
     if count:
-        problems.append(Problem("warning", roster.source, f"warning.pseudonyms_identifiable.{level}",
+        problems.append(Problem("warning", roster.source, IDENTIFYING[level],
                                 {"count": count, "total": len(names)}))
     return dataclasses.replace(roster, memberships=memberships, collaborations=collaborations, problems=problems)

@@ -40,7 +40,9 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
     ]
     if analysis.pseudonymized:
         level = analysis.pseudonym_level or "organisation"
-        unique = [p for p in analysis.warnings if p.key.startswith("warning.pseudonyms_identifiable")]
+        from .privacy import IDENTIFYING
+
+        unique = [p for p in analysis.warnings if p.key in IDENTIFYING.values()]
         rows += [
             ("pseudonym_level", text(f"about.pseudonym_level.{level}", lang)),
             ("pseudonyms_identifiable", unique[0].render(lang).partition(": ")[2] if unique else text("about.pseudonyms_safe", lang)),
