@@ -279,8 +279,14 @@ def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     delimiter = max(",;\t", key=first.count)  # the most frequent; a tie (none at all) is ","
     grid: list[list[str]] = []
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    del text  # the reader holds it while it reads; nothing else must
+    # One string object per distinct cell text: an organisation or a tier repeated on a
+    # million rows is stored once, which halves the memory of a large CSV.
+    same: dict[str, str] = {}
+    keep = same.setdefault
     try:
-        grid.extend(rows)
+        for row in rows:
+            grid.append([keep(cell, cell) for cell in row])
     except csv.Error as err:
         # The row that failed is the one after the last read; a field past the limit is
         # nearly always an opening quote never closed, which swallows the rest of the file.
@@ -472,7 +478,9 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
         else:
             raise reader.fatal("file.unsupported", suffix=path.suffix)
         with paused_gc():  # one dict per row and cell text: see verkosto._perf
-            roster = _build(reader, raw, season)
+            tables, sheet_names = _tables(reader, raw), tuple(raw)
+            del raw  # the grids of text: the tables hold what is needed
+            roster = _build(reader, tables, sheet_names, season)
     except RosterError:
         return None, reader.problems
     return (None if reader.failed else roster), reader.problems
@@ -505,8 +513,7 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
     return tables
 
 
-def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
-    tables = _tables(reader, raw)
+def _build(reader: _Reader, tables: dict[str, _Table], sheet_names: tuple[str, ...], season: str | None) -> Roster | None:
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
     sheets = tuple(tables[k].sheet if k in tables else None for k in ("organisations", "groups"))
@@ -515,7 +522,7 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     if "memberships" not in tables and any(p.key.startswith("roster.unknown_partner") for p in reader.problems):
         # Persons are known from the membership sheet only: its absence, not each name, is the error.
         reader.problems = [p for p in reader.problems if not p.key.startswith("roster.unknown_partner")]
-        raise reader.fatal("roster.no_membership_sheet", sheets=tuple(raw))
+        raise reader.fatal("roster.no_membership_sheet", sheets=sheet_names)
     _check_parents(reader, tables.get("groups"), groups)
     if reader.failed:
         return None
@@ -721,8 +728,9 @@ def _break_cycles(reader: _Reader, table: _Table | None, groups: dict[str, dict]
 
 
 def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, *,
-                 sheets: tuple[str | None, str | None] = (None, None)) -> list[dict]:
-    """Membership rows; *sheets* names the Organisaatiot and Ryhmät sheets when the roster has them."""
+                 sheets: tuple[str | None, str | None] = (None, None)) -> tuple[list[dict], list[int]]:
+    """Membership rows and their spreadsheet rows; *sheets* names the Organisaatiot and Ryhmät
+    sheets when the roster has them. The table's records are consumed."""
     if table is None:
         return [], []
     # The spreadsheet row of each membership, beside it rather than in it: a dict of ten keys
@@ -730,7 +738,11 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
     result, rows = [], []
     identities = _Identities(reader, table)
     organisations_sheet, groups_sheet = sheets
-    for row, record in zip(table.rows, table.records):
+    records, table.records = table.records, []
+    for i, row in enumerate(table.rows):
+        # Each record is dropped once read: the records and the memberships made of them
+        # are never both whole in memory (a million of each would be).
+        record, records[i] = records[i], None
         ok = all(
             [
                 _required(reader, table, row, record, "person", "person"),
