@@ -430,7 +430,8 @@ def _build() -> typer.Typer:
         for problem in problems:
             typer.echo(text(f"cli.problem.{problem.severity}", message=str(problem)))
         errors = sum(p.severity == "error" for p in problems)
-        typer.echo(text("cli.validate.done", name=roster.name, errors=errors, warnings=len(problems) - errors))
+        typer.echo(text("cli.validate.done", name=roster.name or str(roster), errors=errors,
+                        warnings=len(problems) - errors))
         if errors:
             raise typer.Exit(1)
 
