@@ -120,7 +120,7 @@ def _extra_rosters(err: UsageError) -> dict | None:
         return None
     extra = match[1].split(" ")
     first = str(roster) if roster is not None else extra.pop(0)
-    return {"first": first, "count": len(extra) + 1, "files": tuple([first, *extra])}
+    return {"first": first, "count": len(extra) + 1, "files": (first, *extra)}
 
 
 class _Progress:

@@ -3,10 +3,10 @@
 import json
 
 import pytest
+from rosters import MEMBERSHIP_HEADER, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import MEMBERSHIP_HEADER, write_xlsx
 from verkosto.graph import build_graph
 from verkosto.load import load_roster
 

@@ -8,12 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from rosters import SMALL, write_csv, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_xlsx
 from verkosto.errors import RosterError
-from verkosto.i18n import language
 from verkosto.load import load_roster, validate_roster
 
 FI = CliRunner(env={"VERKOSTO_LANG": "fi"})

@@ -5,8 +5,8 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_xlsx
+
 from verkosto.load import load_roster, validate_roster
 from verkosto.names import name_key, near_duplicates
 

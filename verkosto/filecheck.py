@@ -203,16 +203,17 @@ def _slices(book: zipfile.ZipFile, member: zipfile.ZipInfo):
 def _check_sheet(book: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: str, result: WorkbookCheck) -> Message | None:
     extent = _Extent()
     formulas: list[str] = []
-    for xml in _slices(book, member):
-        plain = _PLAIN_CELL.findall(xml)
-        if len(plain) != len(_ANY_CELL.findall(xml)):
+    for part in _slices(book, member):
+        plain = _PLAIN_CELL.findall(part)
+        if len(plain) != len(_ANY_CELL.findall(part)):
             return _check_sheet_parsed(book, member, sheet)
         extent.add([int(digits) for _, digits in plain], [_column_number(letters) for letters, _ in plain])
         refusal = extent.refusal(sheet)
         if refusal:
             return refusal
-        if b"<f" in xml:
-            formulas += [ref.decode() for ref, body in _FORMULA_CELL.findall(xml) if b"<f" in body and not _HAS_VALUE.search(body)]
+        if b"<f" in part:
+            formulas += [ref.decode() for ref, body in _FORMULA_CELL.findall(part)
+                         if b"<f" in body and not _HAS_VALUE.search(body)]
     if formulas:
         result.formulas_without_values[sheet] = formulas
     return None

@@ -17,10 +17,10 @@ import pandas as pd
 from ._perf import paused_gc
 from .errors import Message, Problem, RosterError, column_letter
 from .filecheck import check_workbook
-from .names import name_key, near_duplicates, word_key
+from .names import name_key, near_duplicates
 from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
 
-__all__ = ["Roster", "load_roster", "validate_roster", "WORKBOOK_SUFFIXES"]
+__all__ = ["WORKBOOK_SUFFIXES", "Roster", "load_roster", "validate_roster"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # line breaks inside a cell are fine

@@ -22,7 +22,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 
-__all__ = ["name_key", "word_key", "near_duplicates", "MIN_EDIT_LENGTH"]
+__all__ = ["MIN_EDIT_LENGTH", "name_key", "near_duplicates", "word_key"]
 
 # Dashes and minus signs (‐ ‑ ‒ – — ― − ﹘ ﹣ －), folded to "-".
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")

@@ -13,7 +13,7 @@ from .errors import Message, Problem, VerkostoError
 from .load import Roster
 from .schema import fold
 
-__all__ = ["pseudonymize", "read_key", "identifiable", "PSEUDONYM_LEVELS"]
+__all__ = ["PSEUDONYM_LEVELS", "identifiable", "pseudonymize", "read_key"]
 
 MIN_KEY_BYTES = 16
 
