@@ -176,6 +176,10 @@ ACCENTED = {"a": "aáàä", "o": "oóö", "e": "eéè", "u": "uüú"}
 
 @st.composite
 def spelling_variant(draw, base="Akaan perhekeskus - ohjausryhmä"):
+    drop = draw(st.integers(-8, len("ohjausryhmä") - 1))  # a letter of the long word left out, or none
+    if drop >= 0:
+        start = base.index("ohjausryhmä") + drop
+        base = base[:start] + base[start + 1 :]
     out = []
     for ch in base:
         if ch == "-":
