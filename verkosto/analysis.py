@@ -50,6 +50,9 @@ class Analysis:
         Whether person names were replaced by pseudonyms.
     indicators_source : path, IndicatorData or None
         The municipal indicators read beside the roster (:attr:`municipal_indicators`).
+    pseudonym_level : str or None
+        What the pseudonyms tell besides their number (:data:`verkosto.privacy.PSEUDONYM_LEVELS`),
+        None when names are shown.
     """
 
     roster: Roster | None
@@ -58,6 +61,7 @@ class Analysis:
     sample: int | None = None
     pseudonymized: bool = False
     indicators_source: str | Path | IndicatorData | None = None
+    pseudonym_level: str | None = None
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _roles: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -203,6 +207,7 @@ def analyse(
     pseudonymize: bool = False,
     key: bytes | None = None,
     indicators: str | Path | IndicatorData | None = None,
+    pseudonym_level: str = "organisation",
 ) -> Analysis:
     """The analysis of a roster: a :class:`Roster`, a roster file, or None for the bundled example.
 
@@ -227,6 +232,9 @@ def analyse(
     indicators : path or IndicatorData, optional
         Municipal indicators to show beside the network (:func:`verkosto.indicators.read_indicators`),
         read when first asked for: :attr:`Analysis.municipal_indicators`.
+    pseudonym_level : {"organisation", "sector", "none"}
+        What a pseudonym tells besides its number: ``"#17 · Kela"``, ``"#17 · kela"`` or
+        ``"#17"`` (:func:`verkosto.privacy.pseudonymize`).
 
     Raises
     ------
@@ -245,7 +253,8 @@ def analyse(
     if pseudonymize or key is not None:
         from .privacy import pseudonymize as pseudonymized
 
-        roster = pseudonymized(roster, key=key)
+        roster = pseudonymized(roster, key=key, level=pseudonym_level)
     rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
-    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None,
-                    indicators_source=indicators)
+    hidden = pseudonymize or key is not None
+    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=hidden,
+                    pseudonym_level=pseudonym_level if hidden else None, indicators_source=indicators)

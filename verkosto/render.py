@@ -130,8 +130,8 @@ EDGE_STYLES: dict[str, dict] = {
 _MAX_EDGE_WIDTH = 8.0
 
 #: Border of a group with coverage findings, by its worst severity (a gap outranks a risk).
-FINDING_COLORS: dict[str, str] = {"gap": "#D62728", "risk": "#E69F00"}
-_SEVERITIES = ("gap", "risk")
+FINDING_COLORS: dict[str, str] = {"gap": "#D62728", "risk": "#E69F00", "note": "#7F7F7F"}
+_SEVERITIES = tuple(FINDING_COLORS)  # worst first; a rule that could not check is a grey note
 _FINDING_BORDER_WIDTH = 4
 # Before each finding in a tooltip and the legend; the page also draws a badge by the group,
 # so that the mark survives a greyscale projector. (The label itself stays the group's name.)

@@ -41,6 +41,15 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
         ("software", "verkosto"),
         ("pseudonyms", text("about.pseudonyms_" + ("on" if analysis.pseudonymized else "off"), lang)),
     ]
+    if analysis.pseudonymized:
+        level = analysis.pseudonym_level or "organisation"
+        from .privacy import IDENTIFYING
+
+        unique = [p for p in analysis.warnings if p.key in IDENTIFYING.values()]
+        rows += [
+            ("pseudonym_level", text(f"about.pseudonym_level.{level}", lang)),
+            ("pseudonyms_identifiable", unique[0].render(lang).partition(": ")[2] if unique else text("about.pseudonyms_safe", lang)),
+        ]
     if analysis.municipal_indicators is not None:
         from .indicators import attribution
 
