@@ -141,7 +141,7 @@ def _start(lang: Lang | None) -> None:
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
-              key=None, weighted=False, sample=None):
+              key=None, weighted=False, sample=None, services_vocabulary=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
     from verkosto.example import example_path
@@ -154,6 +154,7 @@ def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=No
         analysis = analyse(
             path, season=season, rules=rules, weighted=weighted, sample=sample,
             pseudonymize=pseudonymize, key=read_key(key) if key else None,
+            services_vocabulary=services_vocabulary,
         )
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
@@ -255,6 +256,7 @@ def _build() -> typer.Typer:
     KeyOpt = Annotated[Path | None, typer.Option("--key", help=t("cli.opt.key"))]
     RulesOpt = Annotated[Path | None, typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
+    ServicesVocabularyOpt = Annotated[Path | None, typer.Option("--services-vocabulary", help=t("cli.services.vocabulary"))]
 
     @app.callback(options_metavar=t("cli.typer.options_metavar"))
     def main(lang: LangOpt = None) -> None:
@@ -377,11 +379,48 @@ def _build() -> typer.Typer:
         if strict and (findings["severity"] == "gap").any():
             raise typer.Exit(3)
 
+    class ServicesFormat(str, Enum):
+        table = "table"
+        json = "json"
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.services.help"))
+    def services(
+        roster: RosterArg = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.services.output"))] = None,
+        format: Annotated[ServicesFormat | None, typer.Option("--format", help=t("cli.services.format"))] = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_json
+        from verkosto.servicemap import findings_words, summary, write_services
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
+                                       services_vocabulary=services_vocabulary)
+            fmt = _format(format, output, ServicesFormat)
+            if fmt == "json":
+                _emit(to_json(analysis.services.to_dict()), output, path)
+            elif output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_services(analysis, output, protect=[path])
+                typer.echo(f"{output}")
+            else:
+                typer.echo(summary(analysis.services))
+                findings = findings_words(analysis.services)
+                if len(findings):
+                    _print_table(findings)
+
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.report.help"))
     def report(
         roster: RosterArg = None,
         output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.report.output"))] = Path("raportti.xlsx"),
         rules: RulesOpt = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
         lang: LangOpt = None,
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -392,7 +431,8 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       services_vocabulary=services_vocabulary)
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, protect=[path])
         typer.echo(f"{output}")

@@ -21,7 +21,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from . import coverage, graph, metrics
+from . import coverage, graph, metrics, services
 from .load import Roster, load_roster
 
 __all__ = ["Analysis", "analyse"]
@@ -46,6 +46,8 @@ class Analysis:
         Betweenness estimated from this many sampled sources, exact when None.
     pseudonymized : bool
         Whether person names were replaced by pseudonyms.
+    services_vocabulary : ServiceVocabulary or None
+        The tasks and client groups of the service map; None for the shipped ones.
     """
 
     roster: Roster | None
@@ -53,6 +55,7 @@ class Analysis:
     weighted: bool = False
     sample: int | None = None
     pseudonymized: bool = False
+    services_vocabulary: services.ServiceVocabulary | None = None
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _roles: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -150,6 +153,14 @@ class Analysis:
         return metrics.indicators(self.graph, projection=self.network("persons"))
 
     @functools.cached_property
+    def services(self) -> services.ServiceMap:
+        """The service map (:func:`verkosto.services.service_map`): the matrix task × client
+        group, its gaps, overlaps and collaboration opportunities."""
+        if self.roster is None:
+            raise ValueError("an Analysis made from_graph has no roster, so no services")
+        return services.service_map(self.roster, self.graph, self.services_vocabulary)
+
+    @functools.cached_property
     def _coverage(self) -> dict:
         return coverage.coverage_report(self.graph, self.rules)
 
@@ -173,6 +184,7 @@ def analyse(
     sample: int | None = None,
     pseudonymize: bool = False,
     key: bytes | None = None,
+    services_vocabulary: services.ServiceVocabulary | str | Path | None = None,
 ) -> Analysis:
     """The analysis of a roster: a :class:`Roster`, a roster file, or None for the bundled example.
 
@@ -194,6 +206,9 @@ def analyse(
     key : bytes, optional
         Secret of keyed pseudonyms (:func:`verkosto.privacy.read_key`), the same in every
         season; implies *pseudonymize*.
+    services_vocabulary : ServiceVocabulary or path, optional
+        The tasks and client groups of the roster's Services sheet and of the service map
+        (:func:`verkosto.services.load_vocabulary`); by default ``data/palvelukartta.toml``.
 
     Raises
     ------
@@ -203,13 +218,17 @@ def analyse(
     RulesError
         When the rules file is invalid.
     """
+    if services_vocabulary is not None and not isinstance(services_vocabulary, services.ServiceVocabulary):
+        services_vocabulary = services.load_vocabulary(services_vocabulary)
     if roster is None or isinstance(roster, (str, Path)):
         from .example import example_path
 
-        roster = load_roster(roster if roster is not None else example_path(season), season=season)
+        path = roster if roster is not None else example_path(season)
+        roster = load_roster(path, season=season, services_vocabulary=services_vocabulary)
     if pseudonymize or key is not None:
         from .privacy import pseudonymize as pseudonymized
 
         roster = pseudonymized(roster, key=key)
     rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
-    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None)
+    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None,
+                    services_vocabulary=services_vocabulary)

@@ -80,7 +80,12 @@ def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str
     }
     for name, matrix in analysis.matrices.items():
         tables[name] = Sheet(matrix_table(matrix, lang), names, highlight_zero=True, index=True)
-    return {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
+    sheets = {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
+    if analysis.roster is not None and len(analysis.roster.services):
+        from .servicemap import service_sheets
+
+        sheets.update(service_sheets(analysis, lang))  # format v1.1: only a roster with services
+    return sheets
 
 
 def write_report(
@@ -98,8 +103,9 @@ def write_report(
     centrality of persons and of organisations (with Burt's constraint and effective size),
     brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
     roles between sectors in the directed collaboration network (counts and z-scores) and a
-    sheet explaining each role with the whole network's counts, tier links, cut points, and the coverage
-    matrices with zero cells highlighted. Headers are frozen, columns sized and filtered;
+    sheet explaining each role with the whole network's counts, tier links, cut points, the coverage
+    matrices with zero cells highlighted, and — when the roster has a Services sheet — the service
+    map's sheets (:func:`verkosto.servicemap.service_sheets`). Headers are frozen, columns sized and filtered;
     every text cell is written as text, so a name such as ``=HYPERLINK(...)`` never
     becomes a formula.
 
