@@ -1,0 +1,84 @@
+"""The service map page in headless Chromium: offline, no script errors, the filter and a click."""
+
+import pytest
+
+from conftest import embedded_json
+from rosters import SERVICES_ROSTER, SERVICES_VOCABULARY, write_xlsx
+from verkosto import analyse
+from verkosto.servicepage import to_html
+from verkosto.servicemap import write_services
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def analysis(tmp_path):
+    vocabulary = tmp_path / "palvelut.toml"
+    vocabulary.write_text(SERVICES_VOCABULARY, encoding="utf-8")
+    sheets = dict(SERVICES_ROSTER)
+    sheets["Palvelut"] = [*SERVICES_ROSTER["Palvelut"],
+                          [HOSTILE, "Urjalan kunta", "", "Eroauttaminen", "Vauvaperheet", "Urjala", "", "", "</script>"]]
+    return analyse(write_xlsx(tmp_path / "palvelut.xlsx", sheets), services_vocabulary=vocabulary)
+
+
+def cells(page) -> dict[tuple[str, str], tuple[int, int]]:
+    """Every matrix cell shown: (task, client group) -> (services, municipalities with a gap)."""
+    shown = page.eval_on_selector_all(
+        "#matrix-table td",
+        "tds => tds.map(td => [td.dataset.task, td.dataset.clientGroup, +td.dataset.count, +td.dataset.gaps])",
+    )
+    return {(t, c): (n, g) for t, c, n, g in shown}
+
+
+def test_payload_is_canonical_and_roster_text_stays_text(analysis):
+    html = to_html(analysis, lang="en", generated="2025-01-01")
+    payload = embedded_json(html, "services-data")
+    assert payload["version"] == 1
+    assert [t["id"] for t in payload["tasks"]] == ["meeting_places", "separation"]
+    assert payload["not_applicable"] == [["separation", "expecting"]]
+    assert HOSTILE not in html and "</script>\"" not in html  # only inside the escaped JSON
+    assert html == to_html(analysis, lang="en", generated="2025-01-01")  # deterministic
+
+
+@pytest.mark.browser
+def test_page_offline_filter_and_click(analysis, tmp_path, open_map):
+    path = write_services(analysis, tmp_path / "palvelukartta.html", lang="en", generated="2025-01-01")
+    opened = open_map(path, ready=False)
+    page = opened.page
+    page.wait_for_selector("#matrix-table")
+    assert cells(page) == {
+        ("meeting_places", "infants"): (4, 1),
+        ("meeting_places", "expecting"): (2, 2),
+        ("separation", "infants"): (3, 0),
+        ("separation", "expecting"): (0, 0),
+    }
+    # The hostile service of Urjalan kunta meets Ensikoti ry's in Urjala: a third opportunity.
+    assert page.text_content("#counts") == "3 gaps, 1 overlaps, 3 collaboration opportunities"
+    page.select_option("#filter-municipality", "Urjala")
+    assert cells(page) == {
+        ("meeting_places", "infants"): (0, 1),
+        ("meeting_places", "expecting"): (0, 1),
+        ("separation", "infants"): (2, 0),
+        ("separation", "expecting"): (0, 0),
+    }
+    assert page.eval_on_selector_all(".cell.gap", "cs => cs.map(c => c.parentElement.dataset.clientGroup)") == [
+        "infants", "expecting"
+    ]
+    assert page.text_content("#counts") == "2 gaps, 0 overlaps, 1 collaboration opportunities"
+    page.select_option("#filter-municipality", "")
+    page.select_option("#filter-region", "Eteläinen")
+    page.select_option("#filter-form", "open_activity")
+    assert cells(page)[("meeting_places", "infants")] == (2, 0)
+    assert cells(page)[("meeting_places", "expecting")] == (1, 1)
+    page.click('td[data-task="meeting_places"][data-client-group="infants"] button')
+    detail = page.text_content("#detail")
+    assert "Meeting places · Families with infants" in detail
+    assert "Perhekahvila — Akaan seurakunta · Universal · Open activity · Seurakuntatalo" in detail
+    assert "Organisations (2)" in detail and "Overlap (1)" in detail
+    page.select_option("#filter-region", "")
+    page.select_option("#filter-form", "")
+    page.click('td[data-task="separation"][data-client-group="infants"] button')
+    items = page.eval_on_selector_all("#detail li strong", "els => els.map(e => e.textContent)")
+    assert HOSTILE in items  # shown as text, never as an element
+    assert page.eval_on_selector_all("#detail img", "els => els.length") == 0
+    assert (opened.errors, opened.requests, opened.dialogs) == ([], [], [])
