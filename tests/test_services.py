@@ -238,3 +238,23 @@ def test_report_adds_the_service_sheets(roster, vocabulary, tmp_path):
     assert load_workbook(out).sheetnames[-5:] == [
         "Palvelut", "Palvelukartta", "Palveluiden katvealueet", "Päällekkäisyydet", "Yhteistyömahdollisuudet"
     ]
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf"])
+def test_the_matrix_image_is_the_same_bytes_each_time(roster, vocabulary, tmp_path, suffix):
+    first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    for out in (first, second):
+        assert run("services", roster, "--services-vocabulary", vocabulary, "-o", out, "--lang", "en").exit_code == 0
+    assert first.read_bytes() == second.read_bytes() and first.stat().st_size > 1000
+    if suffix == ".svg":
+        svg = first.read_text(encoding="utf-8")
+        assert "Service map" in svg and "gap in 2 municipalities" in svg  # meeting places × expecting
+
+
+def test_an_unknown_suffix_is_one_line(roster, vocabulary, tmp_path):
+    result = run("services", roster, "--services-vocabulary", vocabulary, "-o", tmp_path / "x.docx", "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path / 'x.docx'}: cannot write the service map with the suffix '.docx'; "
+        "use one of .html, .xlsx, .csv, .png, .svg, .pdf\n"
+    )

@@ -26,6 +26,7 @@ __all__ = [
     "summary",
     "service_sheets",
     "service_tables",
+    "draw_services",
     "write_services",
 ]
 
@@ -140,7 +141,58 @@ def write_services(
     if suffix == ".csv":
         return write_atomic(path, to_csv(findings_frame(analysis.services)).encode("utf-8"), protect=protect)
     if suffix in (".png", ".svg", ".pdf"):
-        from .static import draw_services
-
         return draw_services(analysis.services, path, lang=lang, title=title, protect=protect)
     raise OutputError("services.output_format", path=str(path), suffix=suffix, allowed=SERVICE_FORMATS)
+
+
+def draw_services(services: ServiceMap, path: str | os.PathLike, *, lang: str | None = None,
+                  title: str | None = None, protect=()) -> Path:
+    """The matrix task × client group as an image (``.png``, ``.svg``, ``.pdf``): the number of
+    services in each cell, and under it in red the number of municipalities with a gap; cells
+    not applicable grey. Follows :mod:`verkosto.static`: DejaVu Sans, no math text, the same
+    bytes for the same map."""
+    import numpy as np
+    from matplotlib.patches import Rectangle
+
+    from .static import _CMAP, _GAP_COLOR, _TEXT_COLOR, _figure, _format_of, _save, short_label
+
+    lang = lang or current_language()
+    fmt = _format_of(path)
+    vocabulary = services.vocabulary
+    counts = services.matrix()
+    gaps = services.gaps.groupby(["task", "client_group"]).size().to_dict()
+    rows, cols = counts.shape
+    fig = _figure((2.2 + 1.25 * cols, 1.6 + 0.62 * rows))
+    ax = fig.add_axes((0.22, 0.06, 0.70, 0.72))
+    values = counts.to_numpy(dtype=float)
+    shown = values.copy()
+    for r, task in enumerate(counts.index):
+        for c, group in enumerate(counts.columns):
+            if not vocabulary.applicable(task, group):
+                shown[r, c] = np.nan
+    top = max(float(np.nanmax(shown)) if not np.isnan(shown).all() else 1.0, 1.0)
+    ax.imshow(np.ma.masked_invalid(shown), cmap=_CMAP, vmin=0, vmax=top * 1.6, aspect="auto", interpolation="nearest")
+    ax.set_xticks(range(cols), [short_label(vocabulary.label("client_group", c, lang), 22) for c in counts.columns],
+                  fontsize=7, rotation=30, ha="left")
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(rows), [short_label(vocabulary.label("task", t, lang), 34) for t in counts.index], fontsize=7)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    for r, task in enumerate(counts.index):
+        for c, group in enumerate(counts.columns):
+            if np.isnan(shown[r, c]):
+                ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, color="#eeeeee"))
+                ax.text(c, r, "–", ha="center", va="center", fontsize=8, color="#888888")
+                continue
+            missing = gaps.get((task, group), 0)
+            ax.text(c, r - (0.12 if missing else 0), f"{int(values[r, c])}", ha="center", va="center", fontsize=9,
+                    fontweight="bold", color=_TEXT_COLOR)
+            if missing:
+                ax.add_patch(Rectangle((c - 0.46, r - 0.46), 0.92, 0.92, fill=False, edgecolor=_GAP_COLOR, linewidth=1.4))
+                ax.text(c, r + 0.22, text("services.page.gap_badge", lang, n=missing), ha="center", va="center",
+                        fontsize=5.5, color=_GAP_COLOR)
+    fig.text(0.02, 0.97, title or text("services.page.title", lang), fontsize=13, fontweight="bold", va="top",
+             color=_TEXT_COLOR)
+    fig.text(0.02, 0.925, summary(services, lang), fontsize=8, va="top", color=_TEXT_COLOR)
+    return _save(fig, path, fmt, protect)
