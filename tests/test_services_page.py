@@ -82,3 +82,36 @@ def test_page_offline_filter_and_click(analysis, tmp_path, open_map):
     assert HOSTILE in items  # shown as text, never as an element
     assert page.eval_on_selector_all("#detail img", "els => els.length") == 0
     assert (opened.errors, opened.requests, opened.dialogs) == ([], [], [])
+
+
+def test_the_network_maps_payload_lists_the_organisations_services(analysis):
+    import jsonschema
+
+    from verkosto import payload as contract
+    from verkosto.render import map_payload
+    from verkosto.layout import compute_layout
+    from verkosto.views import organisation_services
+
+    G = analysis.graph
+    payload = map_payload(G, compute_layout(G, "tiers"), lang="en", services=organisation_services(analysis, "en"))
+    jsonschema.Draft202012Validator(contract.json_schema()).validate(payload)
+    ids = [row[0] for row in payload["nodes"]["rows"]]
+    rows = [(ids[node], service, detail) for node, service, detail in payload["services"]["rows"]]
+    assert [r for r in rows if r[0] == "organisation:Ensikoti ry"] == [
+        ("organisation:Ensikoti ry", "Chat", "Meeting places · Families with infants · Valkeakoski"),
+        ("organisation:Ensikoti ry", "Erokahvila", "Separation help · Families with infants · every municipality"),
+    ]
+    assert "services" not in map_payload(G, compute_layout(G, "tiers"), lang="en")  # optional: absent without
+
+
+@pytest.mark.browser
+def test_an_organisations_panel_on_the_network_map_lists_its_services(analysis, tmp_path, open_map):
+    from verkosto.views import write_map
+
+    path = write_map(analysis, tmp_path / "kartta.html", lang="en", generated="2025-01-01")
+    opened = open_map(path)
+    opened.page.evaluate("verkosto.select('organisation:Ensikoti ry')")
+    panel = opened.page.text_content("#panel")
+    assert "Services (2)" in panel
+    assert "Erokahvila – Separation help · Families with infants · every municipality" in panel
+    assert (opened.errors, opened.requests) == ([], [])

@@ -38,6 +38,7 @@ __all__ = [
     "NodeRow",
     "ParentRow",
     "Payload",
+    "ServiceRow",
     "Table",
     "json_schema",
     "table",
@@ -150,6 +151,15 @@ class NoteRow(NamedTuple):
 
     node: int
     text: str
+
+
+class ServiceRow(NamedTuple):
+    """A service an organisation (``node``) offers, from the roster's Services sheet (format
+    v1.1): its name and one line of tasks, client groups and municipalities in words."""
+
+    node: int
+    service: str
+    detail: str
 
 
 # --- nested objects --------------------------------------------------------------------------
@@ -283,6 +293,7 @@ class Payload(TypedDict):
     metrics: Metrics | None
     findings: Table[FindingRow] | None
     notes: Table[NoteRow] | None
+    services: NotRequired[Table[ServiceRow]]  # only for a roster with a Services sheet
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from verkosto.payload import (
     NodeRow,
     NoteRow,
     ParentRow,
+    ServiceRow,
     table,
 )
 from verkosto.graph import node_id
@@ -594,6 +595,7 @@ def map_payload(
     metrics=None,
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
+    services: dict[str, list[tuple[str, str]]] | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -626,6 +628,9 @@ def map_payload(
     notes : dict, optional
         ``{node id: text}``: one line the side panel shows under the metrics, e.g. the
         node's dominant brokerage role in words.
+    services : dict, optional
+        ``{organisation node id: [(service, detail), ...]}``: the services the side panel of an
+        organisation lists (the payload's optional ``services`` table).
 
     Returns
     -------
@@ -673,7 +678,7 @@ def map_payload(
     legend["size"] = apply_size_by(nodes, values, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
     season, source = G.graph.get("season"), G.graph.get("source")
-    return {
+    payload = {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
         "season": str(season) if _present(season) else None,
@@ -691,6 +696,12 @@ def map_payload(
             NoteRow, sorted(NoteRow(position[n], str(t)) for n, t in notes.items() if n in position and t)
         ),
     }
+    if services:
+        payload["services"] = table(ServiceRow, sorted(
+            ServiceRow(position[n], str(name), str(detail)) for n, rows in services.items() if n in position
+            for name, detail in rows
+        ))
+    return payload
 
 
 def vis_options(edge_count: int = 0) -> dict:
@@ -803,6 +814,7 @@ def to_html(
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
     generated: str | None = None,
+    services: dict[str, list[tuple[str, str]]] | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -816,9 +828,9 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes
-        Coverage findings, metrics per node, the metric that sizes the nodes and a line of
-        text per node for the side panel, as in :func:`map_payload`.
+    findings, metrics, size_by, notes, services
+        Coverage findings, metrics per node, the metric that sizes the nodes, a line of
+        text per node and the organisations' services for the side panel, as in :func:`map_payload`.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -837,7 +849,8 @@ def to_html(
     positions = compute_layout(G, layout)
     guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
-        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes
+        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes,
+        services=services,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

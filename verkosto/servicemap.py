@@ -24,6 +24,7 @@ __all__ = [
     "findings_frame",
     "findings_words",
     "summary",
+    "organisation_services",
     "service_sheets",
     "service_tables",
     "draw_services",
@@ -83,6 +84,22 @@ def matrix_words(services: ServiceMap, lang: str, **where) -> pd.DataFrame:
     shown.index.name = text("services.matrix_corner", lang)
     shown.columns.name = None
     return shown
+
+
+def organisation_services(services: ServiceMap, lang: str | None = None) -> dict[str, list[tuple[str, str]]]:
+    """``{organisation node id: [(service, "tasks · client groups · municipalities"), ...]}``
+    in words, for the network map's side panel; services in name order."""
+    lang = lang or current_language()
+    vocabulary = services.vocabulary
+    every = len(services.municipalities)
+    result: dict[str, list[tuple[str, str]]] = {}
+    for (organisation, service), rows in services.services.groupby(["organisation", "service"], sort=True):
+        tasks = ", ".join(vocabulary.label("task", t, lang) for t in dict.fromkeys(rows["task"]))
+        groups = ", ".join(vocabulary.label("client_group", c, lang) for c in dict.fromkeys(rows["client_group"]))
+        places = sorted(set(rows["municipality"]))
+        where = text("services.all_municipalities", lang) if len(places) == every > 1 else ", ".join(places)
+        result.setdefault(f"organisation:{organisation}", []).append((service, f"{tasks} · {groups} · {where}"))
+    return result
 
 
 def service_tables(services: ServiceMap, lang: str | None = None) -> dict[str, pd.DataFrame]:
