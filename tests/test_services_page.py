@@ -115,3 +115,18 @@ def test_an_organisations_panel_on_the_network_map_lists_its_services(analysis, 
     assert "Services (2)" in panel
     assert "Erokahvila – Separation help · Families with infants · every municipality" in panel
     assert (opened.errors, opened.requests) == ([], [])
+
+
+def test_the_page_bundles_its_own_modules_and_sends_every_string_it_names(analysis):
+    import re
+
+    from verkosto.bundle import WEB, bundle
+    from verkosto.servicepage import services_payload
+
+    script = bundle("services.js")
+    assert re.findall(r"^// module \./(\S+)$", script, re.MULTILINE) == ["dom.js", "servicematrix.js", "services.js"]
+    source = (WEB / "services.js").read_text(encoding="utf-8")
+    keys = set(re.findall(r'texts\["([\w.]+)"\]', source))
+    assert len(keys) > 8
+    for lang in ("fi", "en"):
+        assert keys <= set(services_payload(analysis.services, lang)["texts"])
