@@ -500,12 +500,13 @@ def _build() -> typer.Typer:
     def validate(
         roster: Annotated[Path, typer.Argument(help=t("cli.validate.roster"))],
         season: SeasonOpt = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
         lang: LangOpt = None,
     ) -> None:
         from verkosto.load import validate_roster
 
         _start(lang)
-        problems = validate_roster(roster, season=season)
+        problems = validate_roster(roster, season=season, services_vocabulary=services_vocabulary)
         for problem in problems:
             typer.echo(text(f"cli.problem.{problem.severity}", message=str(problem)))
         errors = sum(p.severity == "error" for p in problems)

@@ -258,3 +258,14 @@ def test_an_unknown_suffix_is_one_line(roster, vocabulary, tmp_path):
         f"Error: {tmp_path / 'x.docx'}: cannot write the service map with the suffix '.docx'; "
         "use one of .html, .xlsx, .csv, .png, .svg, .pdf\n"
     )
+
+
+def test_validate_reads_the_services_sheet_with_a_countys_vocabulary(tmp_path, vocabulary):
+    row = ["Eroryhmä", "MLL Akaa", "", "Separation help", "Vauvaperheet", "Akaa", "", "", ""]
+    path = write_xlsx(tmp_path / "oma.xlsx", dict(SERVICES_ROSTER, Palvelut=[SERVICE_HEADER, row]))
+    assert run("validate", path, "--services-vocabulary", vocabulary, "--lang", "en").exit_code == 0
+    refused = run("validate", path, "--lang", "en")  # 'Separation help' is a name of the county's own list only
+    assert refused.exit_code == 1
+    assert refused.output.splitlines()[0].startswith(
+        "error: oma.xlsx, sheet Palvelut, row 2, column Tehtävä (D): unknown task 'Separation help'"
+    )
