@@ -130,3 +130,35 @@ def test_the_page_bundles_its_own_modules_and_sends_every_string_it_names(analys
     assert len(keys) > 8
     for lang in ("fi", "en"):
         assert keys <= set(services_payload(analysis.services, lang)["texts"])
+
+
+@pytest.mark.browser
+def test_a_toggle_shows_the_collaboration_opportunities_as_suggestion_edges(analysis, tmp_path, open_map):
+    from verkosto.views import write_map
+
+    opened = open_map(write_map(analysis, tmp_path / "kartta.html", lang="en", generated="2025-01-01"))
+    page = opened.page
+    before = page.evaluate("edges.length")
+    assert page.text_content("label:has(#show-suggestions)").strip() == "Show collaboration opportunities (3)"
+    page.check("#show-suggestions")
+    added = page.evaluate("edges.get().filter(e => String(e.id).startsWith('suggestion:')).map(e => [e.from, e.to, e.title])")
+    assert sorted(added) == [
+        ["organisation:Akaan kaupunki", "organisation:Ensikoti ry",
+         "Collaboration opportunity\nAkaa: Separation help · Families with infants"],
+        ["organisation:Ensikoti ry", "organisation:Urjalan kunta",
+         "Collaboration opportunity\nUrjala: Separation help · Families with infants"],
+        ["organisation:Perhepalvelu Oy", "organisation:Valkeakosken kaupunki",
+         "Collaboration opportunity\nValkeakoski: Meeting places · Expecting families"],
+    ]
+    page.uncheck("#show-suggestions")
+    assert page.evaluate("edges.length") == before
+    assert (opened.errors, opened.requests) == ([], [])
+
+
+def test_a_map_of_a_roster_without_services_has_no_toggle(tmp_path):
+    from rosters import SMALL, write_csv
+    from verkosto.views import write_map
+
+    html = write_map(analyse(write_csv(tmp_path / "r.csv", SMALL)), tmp_path / "k.html", generated="2025-01-01").read_text()
+    payload = embedded_json(html, "verkosto-payload")
+    assert "services" not in payload and "suggestions" not in payload

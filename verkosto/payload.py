@@ -39,6 +39,7 @@ __all__ = [
     "ParentRow",
     "Payload",
     "ServiceRow",
+    "SuggestionRow",
     "Table",
     "json_schema",
     "table",
@@ -160,6 +161,16 @@ class ServiceRow(NamedTuple):
     node: int
     service: str
     detail: str
+
+
+class SuggestionRow(NamedTuple):
+    """A collaboration opportunity of the service map between two organisations (node indices):
+    they serve the same cells in a municipality but share no group and have no tie; ``text``
+    names the cells and municipalities."""
+
+    source: int
+    target: int
+    text: str
 
 
 # --- nested objects --------------------------------------------------------------------------
@@ -294,6 +305,7 @@ class Payload(TypedDict):
     findings: Table[FindingRow] | None
     notes: Table[NoteRow] | None
     services: NotRequired[Table[ServiceRow]]  # only for a roster with a Services sheet
+    suggestions: NotRequired[Table[SuggestionRow]]  # the same
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

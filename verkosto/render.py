@@ -54,6 +54,7 @@ from verkosto.payload import (
     NoteRow,
     ParentRow,
     ServiceRow,
+    SuggestionRow,
     table,
 )
 from verkosto.graph import node_id
@@ -596,6 +597,7 @@ def map_payload(
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
     services: dict[str, list[tuple[str, str]]] | None = None,
+    suggestions: list[tuple[str, str, str]] | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -631,6 +633,9 @@ def map_payload(
     services : dict, optional
         ``{organisation node id: [(service, detail), ...]}``: the services the side panel of an
         organisation lists (the payload's optional ``services`` table).
+    suggestions : list, optional
+        ``[(organisation node id, organisation node id, text), ...]``: collaboration
+        opportunities the page can show as suggestion edges (the optional ``suggestions`` table).
 
     Returns
     -------
@@ -700,6 +705,10 @@ def map_payload(
         payload["services"] = table(ServiceRow, sorted(
             ServiceRow(position[n], str(name), str(detail)) for n, rows in services.items() if n in position
             for name, detail in rows
+        ))
+    if suggestions:
+        payload["suggestions"] = table(SuggestionRow, sorted(
+            SuggestionRow(position[a], position[b], str(t)) for a, b, t in suggestions if a in position and b in position
         ))
     return payload
 
@@ -815,6 +824,7 @@ def to_html(
     notes: dict[str, str] | None = None,
     generated: str | None = None,
     services: dict[str, list[tuple[str, str]]] | None = None,
+    suggestions: list[tuple[str, str, str]] | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -828,9 +838,10 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes, services
+    findings, metrics, size_by, notes, services, suggestions
         Coverage findings, metrics per node, the metric that sizes the nodes, a line of
-        text per node and the organisations' services for the side panel, as in :func:`map_payload`.
+        text per node, the organisations' services for the side panel and the suggestion
+        edges, as in :func:`map_payload`.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -850,7 +861,7 @@ def to_html(
     guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes,
-        services=services,
+        services=services, suggestions=suggestions,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

@@ -24,6 +24,7 @@ __all__ = [
     "findings_frame",
     "findings_words",
     "summary",
+    "opportunity_edges",
     "organisation_services",
     "service_sheets",
     "service_tables",
@@ -100,6 +101,23 @@ def organisation_services(services: ServiceMap, lang: str | None = None) -> dict
         where = text("services.all_municipalities", lang) if len(places) == every > 1 else ", ".join(places)
         result.setdefault(f"organisation:{organisation}", []).append((service, f"{tasks} · {groups} · {where}"))
     return result
+
+
+def opportunity_edges(services: ServiceMap, lang: str | None = None) -> list[tuple[str, str, str]]:
+    """One suggestion edge per pair of organisations with collaboration opportunities:
+    ``(organisation node id, organisation node id, "municipality: task · client group; …")``."""
+    lang = lang or current_language()
+    vocabulary = services.vocabulary
+    cells: dict[tuple[str, str], list[str]] = {}
+    for row in services.opportunities.to_dict(orient="records"):
+        a, b = row["organisations"]
+        cells.setdefault((a, b), []).append(
+            f"{row['municipality']}: {vocabulary.label('task', row['task'], lang)} · "
+            f"{vocabulary.label('client_group', row['client_group'], lang)}"
+        )
+    heading = text("services.finding.opportunity", lang)
+    return [(f"organisation:{a}", f"organisation:{b}", f"{heading}\n" + "\n".join(lines))
+            for (a, b), lines in sorted(cells.items())]
 
 
 def service_tables(services: ServiceMap, lang: str | None = None) -> dict[str, pd.DataFrame]:

@@ -13,7 +13,7 @@ from .analysis import Analysis
 from .errors import OutputError
 from .i18n import current_language, text
 
-__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "organisation_services", "write_map", "write_coverage_image"]
+__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "organisation_services", "opportunity_edges", "write_map", "write_coverage_image"]
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
@@ -37,6 +37,16 @@ def organisation_services(analysis: Analysis, lang: str | None = None) -> dict[s
     from .servicemap import organisation_services as services_of
 
     return services_of(analysis.services, lang)
+
+
+def opportunity_edges(analysis: Analysis, lang: str | None = None) -> list[tuple[str, str, str]] | None:
+    """The service map's collaboration opportunities as suggestion edges for the map, or None
+    when the roster has no Services sheet (:func:`verkosto.servicemap.opportunity_edges`)."""
+    if analysis.roster is None or not len(analysis.roster.services):
+        return None
+    from .servicemap import opportunity_edges as edges_of
+
+    return edges_of(analysis.services, lang)
 
 
 def write_map(
@@ -77,6 +87,7 @@ def write_map(
             findings=analysis.findings,
             notes=broker_notes(analysis, lang),
             services=organisation_services(analysis, lang),
+            suggestions=opportunity_edges(analysis, lang),
             generated=generated,
             protect=protect,
         )
