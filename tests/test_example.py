@@ -9,7 +9,14 @@ import pytest
 
 from verkosto import schema
 from verkosto.errors import VerkostoError
-from verkosto.example import PLANTED_GAPS, PLANTED_SERVICES, SEASONS, example_path, make_example, write_example
+from verkosto.example import (
+    PLANTED_GAPS,
+    PLANTED_SERVICES,
+    SEASONS,
+    example_path,
+    make_example,
+    write_example,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SHEET_NAMES = ["Jäsenyydet", "Ryhmät", "Organisaatiot", "Yhteistyö", "Palvelut"]

@@ -4,15 +4,15 @@ collaboration opportunities of a hand-built roster where every finding is known 
 import json
 
 import pytest
+from rosters import SERVICE_HEADER, SERVICES_ROSTER, SERVICES_VOCABULARY, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import SERVICE_HEADER, SERVICES_ROSTER, SERVICES_VOCABULARY, write_xlsx
 from verkosto import analyse
 from verkosto.i18n import language
 from verkosto.load import load_roster, validate_roster
-from verkosto.services import VocabularyError, load_vocabulary
 from verkosto.servicemap import findings_words, service_tables, summary
+from verkosto.services import VocabularyError, load_vocabulary
 
 runner = CliRunner()
 

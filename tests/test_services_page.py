@@ -1,12 +1,12 @@
 """The service map page in headless Chromium: offline, no script errors, the filter and a click."""
 
 import pytest
-
 from conftest import embedded_json
 from rosters import SERVICES_ROSTER, SERVICES_VOCABULARY, write_xlsx
+
 from verkosto import analyse
-from verkosto.servicepage import to_html
 from verkosto.servicemap import write_services
+from verkosto.servicepage import to_html
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -88,8 +88,8 @@ def test_the_network_maps_payload_lists_the_organisations_services(analysis):
     import jsonschema
 
     from verkosto import payload as contract
-    from verkosto.render import map_payload
     from verkosto.layout import compute_layout
+    from verkosto.render import map_payload
     from verkosto.views import organisation_services
 
     G = analysis.graph
@@ -157,6 +157,7 @@ def test_a_toggle_shows_the_collaboration_opportunities_as_suggestion_edges(anal
 
 def test_a_map_of_a_roster_without_services_has_no_toggle(tmp_path):
     from rosters import SMALL, write_csv
+
     from verkosto.views import write_map
 
     html = write_map(analyse(write_csv(tmp_path / "r.csv", SMALL)), tmp_path / "k.html", generated="2025-01-01").read_text()

@@ -837,7 +837,8 @@ def _services(reader: _Reader, table: _Table | None, organisations: dict, groups
             continue
         tasks = _service_values(reader, table, row, "task", record["task"], vocabulary)
         client_groups = _service_values(reader, table, row, "client_group", record["client_group"], vocabulary)
-        level = form = ""
+        level: str | None = ""
+        form: str | None = ""
         if record.get("level"):
             level = _canonical(reader, table, row, "level", record["level"], "service_level")
         if record.get("form"):
@@ -846,7 +847,9 @@ def _services(reader: _Reader, table: _Table | None, organisations: dict, groups
         if organisation is None:
             organisation = _service_provider(reader, table, row, record, organisations)
         municipalities = _service_municipalities(reader, table, row, record, organisation, known)
-        if None in (tasks, client_groups, level, form, organisation, municipalities):
+        if tasks is None or client_groups is None or level is None or form is None:
+            continue
+        if organisation is None or municipalities is None:
             continue
         result.append(
             {

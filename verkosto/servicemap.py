@@ -172,7 +172,7 @@ def write_services(
 
         return write_page(analysis, path, lang=lang, title=title, generated=generated, protect=protect)
     if suffix == ".xlsx":
-        return write_xlsx(path, service_sheets(analysis, lang), protect=protect)
+        return write_xlsx(Path(path), service_sheets(analysis, lang), protect=protect)
     if suffix == ".csv":
         return write_atomic(path, to_csv(findings_frame(analysis.services)).encode("utf-8"), protect=protect)
     if suffix in (".png", ".svg", ".pdf"):
