@@ -206,7 +206,7 @@ def _start(lang: Lang | None) -> None:
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
-              key=None, weighted=False, sample=None, indicators=None, level=None):
+              key=None, weighted=False, sample=None, indicators=None, level=None, services_vocabulary=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
     from verkosto.example import example_path
@@ -220,6 +220,7 @@ def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=No
             path, season=season, rules=rules, weighted=weighted, sample=sample,
             pseudonymize=pseudonymize or level is not None, key=read_key(key) if key else None,
             pseudonym_level=level.value if level else "organisation", indicators=indicators,
+            services_vocabulary=services_vocabulary,
         )
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
@@ -324,6 +325,7 @@ def _build() -> typer.Typer:
     RulesOpt = Annotated[Path | None, typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
     IndicatorsOpt = Annotated[Path | None, typer.Option("--indicators", help=t("cli.opt.indicators"))]
+    ServicesVocabularyOpt = Annotated[Path | None, typer.Option("--services-vocabulary", help=t("cli.services.vocabulary"))]
 
     @app.callback(options_metavar=t("cli.typer.options_metavar"))
     def main(lang: LangOpt = None) -> None:
@@ -452,6 +454,42 @@ def _build() -> typer.Typer:
         if strict and (findings["severity"] == "gap").any():
             raise typer.Exit(3)
 
+    class ServicesFormat(str, Enum):
+        table = "table"
+        json = "json"
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.services.help"))
+    def services(
+        roster: RosterArg = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.services.output"))] = None,
+        format: Annotated[ServicesFormat | None, typer.Option("--format", help=t("cli.services.format"))] = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_json
+        from verkosto.servicemap import findings_words, summary, write_services
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
+                                       services_vocabulary=services_vocabulary)
+            fmt = _format(format, output, ServicesFormat)
+            if fmt == "json":
+                _emit(to_json(analysis.services.to_dict()), output, path)
+            elif output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_services(analysis, output, protect=[path])
+                typer.echo(f"{output}")
+            else:
+                typer.echo(summary(analysis.services))
+                findings = findings_words(analysis.services)
+                if len(findings):
+                    _print_table(findings)
+
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.report.help"))
     def report(
         roster: RosterArg = None,
@@ -459,6 +497,7 @@ def _build() -> typer.Typer:
         previous: Annotated[Path | None, typer.Option("--previous", help=t("cli.report.previous"))] = None,
         rules: RulesOpt = None,
         indicators: IndicatorsOpt = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
         lang: LangOpt = None,
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -471,7 +510,8 @@ def _build() -> typer.Typer:
         _start(lang)
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
-                                       indicators=indicators, level=pseudonym_level)
+                                       indicators=indicators, level=pseudonym_level,
+                                       services_vocabulary=services_vocabulary)
             before = None
             if previous is not None:
                 before = _analysis(progress, previous, rules=rules, pseudonymize=pseudonymize, key=key,
@@ -543,12 +583,13 @@ def _build() -> typer.Typer:
     def validate(
         roster: Annotated[Path, typer.Argument(help=t("cli.validate.roster"))],
         season: SeasonOpt = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
         lang: LangOpt = None,
     ) -> None:
         from verkosto.load import validate_roster
 
         _start(lang)
-        problems = validate_roster(roster, season=season)
+        problems = validate_roster(roster, season=season, services_vocabulary=services_vocabulary)
         for problem in problems:
             typer.echo(text(f"cli.problem.{problem.severity}", message=str(problem)))
         errors = sum(p.severity == "error" for p in problems)

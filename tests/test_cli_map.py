@@ -133,7 +133,7 @@ def test_template_command(in_tmp):
 def test_every_command_has_help_in_finnish_and_english():
     from cli import build_app
 
-    commands = ("map", "metrics", "coverage", "report", "validate", "template", "export", "import-kumu",
+    commands = ("map", "metrics", "coverage", "report", "services", "validate", "template", "export", "import-kumu",
                 "compare", "trends")
     registered = build_app("fi").registered_commands
     assert {c.name or c.callback.__name__ for c in registered} == set(commands)

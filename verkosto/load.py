@@ -53,6 +53,7 @@ TYPE_FROM_NAME = (
 )
 
 MEMBERSHIP_COLUMNS = ["person_id", "person", "organisation", "sector", "group", "tier", "role", "municipality", "region"]
+SERVICE_COLUMNS = ["service", "organisation", "sector", "tasks", "client_groups", "municipalities", "level", "form", "place"]
 ROLE_PRIORITY = ("chair", "vice_chair", "secretary", "coordinator", "contact", "member", "expert", "deputy")
 
 
@@ -85,6 +86,11 @@ class Roster:
         can be joined (:mod:`verkosto.seasons`) without the e-mail leaving the loader. The
         code is keyed with a secret made anew in every process: it means nothing outside it
         and is never written out.
+    services : DataFrame
+        ``service, organisation, sector, tasks, client_groups, municipalities, level, form,
+        place`` — one row per row of the Services sheet (format v1.1); tasks, client groups
+        and municipalities are tuples of canonical ids and names (``kaikki`` spelled out).
+        Empty when the roster has no Services sheet.
     """
 
     memberships: pd.DataFrame
@@ -104,6 +110,7 @@ _IDENTITY_SECRET = secrets.token_bytes(32)
 
 def _identity_code(key: str) -> str:
     return hmac.new(_IDENTITY_SECRET, key.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
+    services: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SERVICE_COLUMNS))
 
 
 @dataclass
@@ -474,7 +481,7 @@ def _find_season(reader: _Reader, values: list[str], season: str | None) -> str 
 # ----------------------------------------------------------------------------- reading
 
 
-def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Problem]]:
+def _read(path: str | Path, season: str | None, services_vocabulary=None) -> tuple[Roster | None, list[Problem]]:
     path = Path(path)
     reader = _Reader(path)
     try:
@@ -499,7 +506,7 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
         with paused_gc():  # one dict per row and cell text: see verkosto._perf
             tables, sheet_names = _tables(reader, raw), tuple(raw)
             del raw  # the grids of text: the tables hold what is needed
-            roster = _build(reader, tables, sheet_names, season)
+            roster = _build(reader, tables, sheet_names, season, services_vocabulary)
     except RosterError:
         return None, reader.problems
     return (None if reader.failed else roster), reader.problems
@@ -550,7 +557,9 @@ def _keep_season(reader: _Reader, table: _Table | None, season: str | None) -> s
     return season
 
 
-def _build(reader: _Reader, tables: dict[str, _Table], sheet_names: tuple[str, ...], season: str | None) -> Roster | None:
+def _build(
+    reader: _Reader, tables: dict[str, _Table], sheet_names: tuple[str, ...], season: str | None, services_vocabulary=None
+) -> Roster | None:
     season = _keep_season(reader, tables.get("memberships"), season)
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
@@ -562,6 +571,7 @@ def _build(reader: _Reader, tables: dict[str, _Table], sheet_names: tuple[str, .
         reader.problems = [p for p in reader.problems if not p.key.startswith("roster.unknown_partner")]
         raise reader.fatal("roster.no_membership_sheet", sheets=sheet_names)
     _check_parents(reader, tables.get("groups"), groups)
+    services = _services(reader, tables.get("services"), organisations, groups, memberships, services_vocabulary)
     if reader.failed:
         return None
     if season:
@@ -577,6 +587,7 @@ def _build(reader: _Reader, tables: dict[str, _Table], sheet_names: tuple[str, .
         season=season,
         problems=[p for p in reader.problems if p.severity == "warning"],
         identities={m["person_id"]: m["identity"] for m in memberships},
+        services=_service_frame(services),
     )
 
 
@@ -995,10 +1006,166 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
     return result
 
 
+# ------------------------------------------------------------------------------ services
+
+
+def _service_vocabulary(given):
+    from .services import ServiceVocabulary, load_vocabulary
+
+    return given if isinstance(given, ServiceVocabulary) else load_vocabulary(given)
+
+
+def _parts(value: str) -> list[str]:
+    """The values of a cell holding one or several separated by ';', in order, each once."""
+    parts = [normalize_text(part) for part in value.split(";")]
+    return list(dict.fromkeys(part for part in parts if part))
+
+
+def _service_values(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary) -> tuple[str, ...] | None:
+    """The canonical ids of a task or client-group cell; an error for each unknown part."""
+    table_of = vocabulary.aliases(key)
+    names = {fold(fi): fi for fi, _en, _extra in vocabulary.entries(key).values()}
+    names.update({k: vocabulary.label(key, v) for k, v in table_of.items()})
+    found, ok = [], True
+    for part in _parts(value):
+        canonical = table_of.get(reader.fold(part))
+        if canonical is None:
+            ok = False
+            close = difflib.get_close_matches(fold(part), list(names), n=1, cutoff=0.6)
+            suggestion = names[close[0]] if close else None
+            reader.error(
+                "roster.unknown_value.suggest" if suggestion else "roster.unknown_value",
+                sheet=table.sheet,
+                row=row,
+                column=table.headers[key],
+                vocabulary=Message(f"vocabulary.{key}"),
+                value=part,
+                suggestion=suggestion,
+                allowed=tuple(fi for fi, _en, _extra in vocabulary.entries(key).values()),
+            )
+        elif canonical not in found:
+            found.append(canonical)
+    return tuple(found) if ok else None
+
+
+def _service_municipalities(reader, table, row, record, organisation, known: list[str]) -> tuple[str, ...] | None:
+    from .services import ALL_MUNICIPALITIES
+
+    value = record.get("municipality", "")
+    if not value:
+        if organisation and organisation["municipality"]:
+            return (organisation["municipality"],)
+        column = table.headers.get("municipality", "Kunta")
+        reader.error("roster.no_service_municipality", sheet=table.sheet, row=row, column=column,
+                     organisation=record["organisation"])
+        return None
+    by_fold = {fold(m): m for m in known}
+    found, ok = [], True
+    for part in _parts(value):
+        if fold(part) in {fold(a) for a in ALL_MUNICIPALITIES}:
+            found.extend(known)
+            continue
+        if fold(part) in by_fold:
+            found.append(by_fold[fold(part)])
+            continue
+        close = difflib.get_close_matches(part, known, n=1, cutoff=0.8)
+        if close:  # a typo of a municipality of the roster, not a new one
+            ok = False
+            reader.error("roster.unknown_municipality.suggest", sheet=table.sheet, row=row,
+                         column=table.headers["municipality"], value=part, suggestion=close[0])
+        else:
+            found.append(part)
+    return tuple(dict.fromkeys(found)) if ok else None
+
+
+def _services(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, memberships: list[dict],
+              vocabulary) -> list[dict]:
+    """The Services sheet (format v1.1): one record per service, values canonical."""
+    if table is None:
+        return []
+    vocabulary = _service_vocabulary(vocabulary)
+    known = sorted(
+        {m["municipality"] for m in memberships if m["municipality"]}
+        | {o["municipality"] for o in organisations.values() if o["municipality"]}
+        | {g["municipality"] for g in groups.values() if g["municipality"]}
+    )
+    result = []
+    for row, record in zip(table.rows, table.records):
+        ok = all(
+            [
+                _required(reader, table, row, record, "service", "service"),
+                _required(reader, table, row, record, "organisation", "provider"),
+                _required(reader, table, row, record, "task", "task"),
+                _required(reader, table, row, record, "client_group", "client_group"),
+            ]
+        )
+        if not ok:
+            continue
+        tasks = _service_values(reader, table, row, "task", record["task"], vocabulary)
+        client_groups = _service_values(reader, table, row, "client_group", record["client_group"], vocabulary)
+        level: str | None = ""
+        form: str | None = ""
+        if record.get("level"):
+            level = _canonical(reader, table, row, "level", record["level"], "service_level")
+        if record.get("form"):
+            form = _canonical(reader, table, row, "form", record["form"], "service_form")
+        organisation = organisations.get(reader.fold(record["organisation"]))
+        if organisation is None:
+            organisation = _service_provider(reader, table, row, record, organisations)
+        municipalities = _service_municipalities(reader, table, row, record, organisation, known)
+        if tasks is None or client_groups is None or level is None or form is None:
+            continue
+        if organisation is None or municipalities is None:
+            continue
+        result.append(
+            {
+                "service": record["service"],
+                "organisation": organisation["organisation"],
+                "sector": organisation["sector"],
+                "tasks": tasks,
+                "client_groups": client_groups,
+                "municipalities": municipalities,
+                "level": level,
+                "form": form,
+                "place": record.get("place", ""),
+            }
+        )
+    return result
+
+
+def _service_provider(reader, table, row, record, organisations: dict) -> dict | None:
+    """A service's organisation that no other sheet names: new, with its sector, or a typo."""
+    name = record["organisation"]
+    if record.get("sector"):
+        sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
+        if sector is None:
+            return None
+        organisation = organisations[fold(name)] = {
+            "organisation": name,
+            "sector": sector,
+            "municipality": "",
+            "region": "",
+        }
+        return organisation
+    close = difflib.get_close_matches(name, [o["organisation"] for o in organisations.values()], n=1)
+    column = table.headers["organisation"]
+    if close:
+        reader.error("roster.unknown_provider.suggest", sheet=table.sheet, row=row, column=column, name=name,
+                     suggestion=close[0])
+    else:
+        reader.error("roster.no_sector", sheet=table.sheet, row=row, column=table.headers.get("sector", column),
+                     organisation=name)
+    return None
+
+
+def _service_frame(services: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(services, columns=SERVICE_COLUMNS)
+
+
 # ------------------------------------------------------------------------------- public
 
 
-def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
+def load_roster(path: str | Path, *, season: str | None = None, services_vocabulary=None) -> Roster:
     """Read and validate a roster file.
 
     Parameters
@@ -1007,6 +1174,9 @@ def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
         An ``.xlsx``, ``.xlsm``, ``.ods`` or ``.csv`` file in roster format v1.
     season : str, optional
         The season to use when the file holds several (``Kausi`` column).
+    services_vocabulary : ServiceVocabulary or path, optional
+        The tasks and client groups the Services sheet may name
+        (:func:`verkosto.services.load_vocabulary`); by default the shipped ones.
 
     Returns
     -------
@@ -1018,12 +1188,12 @@ def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
         When the file cannot be read or holds an error; its message names the file, sheet,
         row and column and says how to fix it, and ``problems`` lists every error found.
     """
-    roster, problems = _read(path, season)
+    roster, problems = _read(path, season, services_vocabulary)
     if roster is None:
         raise RosterError([p for p in problems if p.severity == "error"])
     return roster
 
 
-def validate_roster(path: str | Path, *, season: str | None = None) -> list[Problem]:
+def validate_roster(path: str | Path, *, season: str | None = None, services_vocabulary=None) -> list[Problem]:
     """Every error and warning found in a roster file, in the order found."""
-    return _read(path, season)[1]
+    return _read(path, season, services_vocabulary)[1]

@@ -126,6 +126,10 @@ def report_sheets(
         from .seasons import compare
 
         sheets.update(comparison_sheets(compare(previous, analysis), lang=lang))
+    if analysis.roster is not None and len(analysis.roster.services):
+        from .servicemap import service_sheets
+
+        sheets.update(service_sheets(analysis, lang))  # format v1.1: only a roster with services
     return sheets
 
 
@@ -145,8 +149,9 @@ def write_report(
     centrality of persons and of organisations (with Burt's constraint and effective size),
     brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
     roles between sectors in the directed collaboration network (counts and z-scores) and a
-    sheet explaining each role with the whole network's counts, tier links, cut points, and the coverage
-    matrices with zero cells highlighted. Headers are frozen, columns sized and filtered;
+    sheet explaining each role with the whole network's counts, tier links, cut points, the coverage
+    matrices with zero cells highlighted, and — when the roster has a Services sheet — the service
+    map's sheets (:func:`verkosto.servicemap.service_sheets`). Headers are frozen, columns sized and filtered;
     every text cell is written as text, so a name such as ``=HYPERLINK(...)`` never
     becomes a formula.
 
