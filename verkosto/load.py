@@ -101,6 +101,7 @@ class Roster:
     season: str | None = None
     problems: list[Problem] = field(default_factory=list)
     identities: dict[str, str] = field(default_factory=dict, repr=False)
+    services: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SERVICE_COLUMNS))
 
 
 # The secret of the identity codes (Roster.identities): a new one in every process, so a code
@@ -110,7 +111,6 @@ _IDENTITY_SECRET = secrets.token_bytes(32)
 
 def _identity_code(key: str) -> str:
     return hmac.new(_IDENTITY_SECRET, key.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
-    services: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SERVICE_COLUMNS))
 
 
 @dataclass
@@ -1109,7 +1109,7 @@ def _services(reader: _Reader, table: _Table | None, organisations: dict, groups
             level = _canonical(reader, table, row, "level", record["level"], "service_level")
         if record.get("form"):
             form = _canonical(reader, table, row, "form", record["form"], "service_form")
-        organisation = organisations.get(reader.fold(record["organisation"]))
+        organisation = organisations.get(reader.key(record["organisation"]))
         if organisation is None:
             organisation = _service_provider(reader, table, row, record, organisations)
         municipalities = _service_municipalities(reader, table, row, record, organisation, known)
@@ -1140,7 +1140,7 @@ def _service_provider(reader, table, row, record, organisations: dict) -> dict |
         sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
         if sector is None:
             return None
-        organisation = organisations[fold(name)] = {
+        organisation = organisations[name_key(name)] = {
             "organisation": name,
             "sector": sector,
             "municipality": "",
