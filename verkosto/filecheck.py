@@ -20,6 +20,7 @@ import xml.parsers.expat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Message, column_letter
 
@@ -190,7 +191,7 @@ def _slices(book: zipfile.ZipFile, member: zipfile.ZipInfo):
                 return
             data = carry + data
             cut = None
-            for cut in _ROW_END.finditer(data, max(0, len(data) - SLICE_BYTES - 16)):
+            for cut in _ROW_END.finditer(data, max(0, len(data) - SLICE_BYTES - 16)):  # noqa: B007 (the last match)
                 pass
             if cut is None and len(data) < 8 * SLICE_BYTES:
                 carry = data  # no row ends here yet: read on (a row of 64 MB is measured by expat)
@@ -223,7 +224,7 @@ def _check_sheet_parsed(book: zipfile.ZipFile, member: zipfile.ZipInfo, sheet: s
     """The extent as a spreadsheet reader places the cells: a cell without ``r`` follows the
     one before it in its row, a row without ``r`` follows the row before it."""
     extent = _Extent()
-    state = {"row": 0, "col": 0, "rows": [], "cols": []}
+    state: dict[str, Any] = {"row": 0, "col": 0, "rows": [], "cols": []}
 
     def start(name: str, attrs: dict) -> None:
         local = name.rpartition(" ")[2]

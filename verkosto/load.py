@@ -12,6 +12,7 @@ import math
 import re
 import secrets
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +138,8 @@ class _Reader:
         self._aliases: dict[str, dict[str, str]] = {}
         # (kind, name key) -> the first spelling of a group, organisation or person and where
         # it was; the spellings already warned about, so each variant is named once.
-        self.first: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self.first: dict[tuple[str, Hashable], tuple[str, str, int]] = {}
+        self.other_seasons: set[str] = set()  # names met only in rows of another season
         self.emailed: set[str] = set()  # persons identified by their e-mail address
         self._spellings: set[tuple[str, str, str]] = set()
 
@@ -230,7 +232,7 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
     if check.refusal:
         raise reader.fatal(check.refusal.key, **check.refusal.params)
     for sheet, cells in check.formulas_without_values.items():
-        shown = tuple(cells[:10])
+        shown: object = tuple(cells[:10])
         if len(cells) > 10:
             shown = Message("warning.formulas.more", cells=shown, count=len(cells) - 10)
         reader.warn("warning.formulas", sheet=sheet, cells=shown)
@@ -240,10 +242,10 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
         for meta in book.sheets_metadata:
             if str(meta.visible) != "SheetVisibleEnum.Visible" and len(book.sheet_names) > 1:
                 continue
-            sheet = book.get_sheet_by_name(meta.name)
-            grid = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=True)]
-            start = sheet.start or (0, 0)
-            _fill_merged(grid, start, sheet.merged_cell_ranges or ())
+            calamine_sheet = book.get_sheet_by_name(meta.name)
+            grid = [[_cell_text(v) for v in row] for row in calamine_sheet.to_python(skip_empty_area=True)]
+            start = calamine_sheet.start or (0, 0)
+            _fill_merged(grid, start, calamine_sheet.merged_cell_ranges or ())
             sheets[meta.name] = (start[0] + 1, start[1], grid)
     except calamine.PasswordError:
         raise reader.fatal("file.password") from None
@@ -316,11 +318,11 @@ def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     except csv.Error as err:
         # The row that failed is the one after the last read; a field past the limit is
         # nearly always an opening quote never closed, which swallows the rest of the file.
-        row = len(grid) + 1
+        failed = len(grid) + 1
         if "field larger than field limit" in str(err):
-            reader.error("file.csv_field_too_long", row=row, limit=csv.field_size_limit())
+            reader.error("file.csv_field_too_long", row=failed, limit=csv.field_size_limit())
         else:
-            reader.error("file.csv_broken", row=row, error=" ".join(str(err).split()))
+            reader.error("file.csv_broken", row=failed, error=" ".join(str(err).split()))
         raise RosterError([p for p in reader.problems if p.severity == "error"]) from None
     return {"": (1, 0, grid)}  # a CSV has no sheets: problems name the file, row and column
 
@@ -331,10 +333,10 @@ def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
 def _header_map(row: list[str], columns: tuple[Column, ...], twice: list | None = None) -> dict[int, Column]:
     """Column index -> column of a header row; a column named twice goes into *twice* as
     ``(first index, second index, column)`` and only its first is read."""
-    by_name = {}
-    for column in columns:
-        by_name[fold(column.fi)] = column
-        by_name[fold(column.en)] = column
+    by_name: dict[str, Column] = {}
+    for known in columns:
+        by_name[fold(known.fi)] = known
+        by_name[fold(known.en)] = known
     found: dict[int, Column] = {}
     where: dict[Column, int] = {}
     for index, text in enumerate(row):
@@ -351,7 +353,8 @@ def _header_map(row: list[str], columns: tuple[Column, ...], twice: list | None 
 
 def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: int, grid) -> _Table | None:
     columns = SHEETS[kind]["columns"]
-    header_at, header = None, {}
+    header_at: int | None = None
+    header: dict = {}
     for i, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         found = _header_map(row, columns)
         if len(found) > len(header) and any(c.required for c in found.values()):
@@ -552,6 +555,12 @@ def _keep_season(reader: _Reader, table: _Table | None, season: str | None) -> s
         if season not in values:
             raise reader.fatal("roster.no_such_season", season=season, found=tuple(sorted(set(values) - {""})))
         keep = [i for i, value in enumerate(values) if value in (season, "")]
+        kept = set(keep)
+        # Names of the other seasons only: a collaboration row naming one belongs to that season.
+        reader.other_seasons = {
+            name_key(r.get(column, "")) for i, r in enumerate(table.records) if i not in kept
+            for column in ("person", "organisation")
+        } - {name_key(r.get(column, "")) for i, r in enumerate(table.records) if i in kept for column in ("person", "organisation")}
         table.records = [table.records[i] for i in keep]
         table.rows = [table.rows[i] for i in keep]
     return season
@@ -563,7 +572,7 @@ def _build(
     season = _keep_season(reader, tables.get("memberships"), season)
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
-    sheets = tuple(tables[k].sheet if k in tables else None for k in ("organisations", "groups"))
+    sheets = (_sheet_of(tables, "organisations"), _sheet_of(tables, "groups"))
     memberships, rows = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
     collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
     if "memberships" not in tables and any(p.key.startswith("roster.unknown_partner") for p in reader.problems):
@@ -589,6 +598,10 @@ def _build(
         identities={m["person_id"]: m["identity"] for m in memberships},
         services=_service_frame(services),
     )
+
+
+def _sheet_of(tables: dict[str, _Table], kind: str) -> str | None:
+    return tables[kind].sheet if kind in tables else None
 
 
 def _of_season(memberships, organisations, groups, collaborations, sheets):
@@ -621,16 +634,17 @@ def _warn_near_duplicates(reader: _Reader, table: _Table | None, groups: dict, o
     # only where the name is the identity: organisations where someone has no e-mail address.
     emailed = reader.emailed
     unsure = {m["organisation"] for m in memberships if m["person_id"] not in emailed}
-    people: dict[tuple[str, str], str] = {}
-    first: dict[tuple[str, str], int] = {}
+    people: dict[Hashable, str] = {}
+    first: dict[Hashable, int] = {}
     for m, row in zip(memberships, rows):
         if m["organisation"] in unsure:
-            id_ = (m["organisation"], m["person_id"])
+            id_: tuple[str, str] = (m["organisation"], m["person_id"])
             if id_ not in people:
                 people[id_], first[id_] = m["person"], row
-    for a, b in near_duplicates(people, related={id_: id_[0] for id_ in people}, words=False):
+    organisation_of: dict[Hashable, str] = {id_: id_[0] for id_ in people}  # type: ignore[index]
+    for a, b in near_duplicates(people, related=organisation_of, words=False):
         reader.warn("warning.similar_person", sheet=table.sheet or None, row=first[b], column=table.headers["person"],
-                    name=people[b], other=people[a], organisation=a[0], first_row=first[a])
+                    name=people[b], other=people[a], organisation=organisation_of[a], first_row=first[a])
 
 
 def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: list[dict], rows: list[int]) -> None:
@@ -694,7 +708,7 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
         tier = None
         if _required(reader, table, row, record, "tier", "tier"):
             tier = _canonical(reader, table, row, "tier", record["tier"], "tier")
-        group_type = _type_from_name(record["group"])
+        group_type: str | None = _type_from_name(record["group"])
         if record.get("group_type"):
             group_type = _canonical(reader, table, row, "group_type", record["group_type"], "group_type")
         meetings = None
@@ -733,14 +747,14 @@ def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict
             close = difflib.get_close_matches(parent, [g["group"] for g in groups.values()], n=1)
             reader.error(
                 "roster.unknown_parent.suggest" if close else "roster.unknown_parent",
-                sheet=table.sheet,
+                sheet=table.sheet if table else None,
                 row=row,
-                column=table.headers["parent"],
+                column=table.headers["parent"] if table else None,
                 parent=parent,
                 suggestion=close[0] if close else None,
             )
         elif groups[name_key(parent)] is group:
-            reader.warn("warning.own_parent", sheet=table.sheet, row=row, column=table.headers["parent"],
+            reader.warn("warning.own_parent", sheet=table.sheet if table else None, row=row, column=table.headers["parent"] if table else None,
                         name=group["group"])
             group["parent"] = ""
         else:
@@ -764,8 +778,8 @@ def _break_cycles(reader: _Reader, table: _Table | None, groups: dict[str, dict]
         if name and name in path:
             cycle = path[path.index(name):]
             last = max(cycle, key=lambda n: by_name[n].get("_parent_row", 0))
-            reader.warn("warning.parent_cycle", sheet=table.sheet, row=by_name[last].get("_parent_row"),
-                        column=table.headers["parent"], names=tuple(cycle + [cycle[0]]), name=last)
+            reader.warn("warning.parent_cycle", sheet=table.sheet if table else None, row=by_name[last].get("_parent_row"),
+                        column=table.headers["parent"] if table else None, names=tuple(cycle + [cycle[0]]), name=last)
             by_name[last]["parent"] = ""
     for group in groups.values():
         group.pop("_parent_row", None)
@@ -786,7 +800,7 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
     for i, row in enumerate(table.rows):
         # Each record is dropped once read: the records and the memberships made of them
         # are never both whole in memory (a million of each would be).
-        record, records[i] = records[i], None
+        record, records[i] = records[i], None  # type: ignore[call-overload]
         ok = all(
             [
                 _required(reader, table, row, record, "person", "person"),
@@ -803,7 +817,7 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         group_key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
         group = groups.get(group_key)
         tier = _row_tier(reader, table, row, record, group)
-        role = "member"
+        role: str | None = "member"
         if record.get("role"):
             role = _canonical(reader, table, row, "role", record["role"], "role")
         if sector is None or tier is None or role is None:
@@ -916,7 +930,8 @@ class _Identities:
 
     def resolve(self) -> dict[str, tuple[str, str]]:
         """Identity key -> (person_id, display name); warns about likely duplicates."""
-        result, taken = {}, Counter()
+        result: dict[str, tuple[str, str]] = {}
+        taken: Counter = Counter()
         for key, names in self.names.items():
             name = names.most_common(1)[0][0]
             taken[self.reader.fold(name)] += 1
@@ -973,6 +988,8 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
                 ends.append(("organisation", organisations[name]["organisation"]))
             elif name in persons:
                 ends.append(("person", persons[name]))
+            elif name in reader.other_seasons:
+                ends.append(("other_season", name))
             else:
                 known = [o["organisation"] for o in organisations.values()] + list(persons.values())
                 close = difflib.get_close_matches(record[key], known, n=1)
@@ -984,9 +1001,11 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
                     name=record[key],
                     suggestion=close[0] if close else None,
                 )
-        weight = 1.0
+        weight: float | None = 1.0
         if record.get("weight"):
             weight = _number(reader, table, row, "weight", record["weight"], integer=False)
+        if any(kind == "other_season" for kind, _ in ends):
+            continue  # a tie of another season's person or organisation
         if len(ends) == 2 and weight is not None:
             same = (*ends, record.get("type", ""), weight)
             if same in seen:  # a row copied twice is one tie, not a doubled weight

@@ -129,7 +129,7 @@ def near_duplicates(names: Mapping[Hashable, str], *, related: Mapping[Hashable,
     order = {id_: i for i, id_ in enumerate(names)}
     keys = {id_: name_key(name) for id_, name in names.items()}
     pairs: set[tuple[Hashable, Hashable]] = set()
-    buckets: dict[object, list[Hashable]] = defaultdict(list)
+    buckets: dict[tuple[object, str, object], list[Hashable]] = defaultdict(list)
     for id_, name in names.items():
         group = related.get(id_) if related is not None else None
         key = keys[id_]
