@@ -82,7 +82,7 @@ def test_tables_are_generated_from_the_row_definitions():
     edge = defs["Edge"]
     assert edge["prefixItems"] == [{"type": "integer"}] * 3 + [{"type": "number"}]
     assert (edge["items"], edge["minItems"]) == (False, 4)
-    assert defs["Finding"]["prefixItems"][1] == {"enum": ["gap", "risk"]}
+    assert defs["Finding"]["prefixItems"][1] == {"enum": ["gap", "risk", "note"]}
     assert defs["Facet"]["required"] == ["name", "label", "values", "labels", "of"]  # colors optional
 
 

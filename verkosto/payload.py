@@ -144,7 +144,7 @@ class FindingRow(NamedTuple):
     municipality or a tier. ``missing`` lists what is missing as display text."""
 
     rule: str
-    severity: Literal["gap", "risk"]
+    severity: Literal["gap", "risk", "note"]
     node: int | None
     subject: str
     missing: list[str]
@@ -283,7 +283,7 @@ class SizeLegend(TypedDict):
 
 
 class Severity(TypedDict):
-    severity: Literal["gap", "risk"]
+    severity: Literal["gap", "risk", "note"]
     label: str
     color: str
 
