@@ -61,6 +61,7 @@ from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
 from verkosto.load import ROLE_PRIORITY
 from verkosto.output import write_atomic
 from verkosto.present import finding_message
+from verkosto.saved_views import roster_views, view_ids
 
 __all__ = [
     "EDGE_STYLES",
@@ -489,6 +490,7 @@ def _metrics_payload(table: dict, ids: list[str], lang: str) -> dict | None:
     return {
         "names": names,
         "labels": [_metric_label(name, lang) for name in names],
+        "help": [TEXTS[lang].get(f"map.metric_help.{name}", "") for name in names],
         "values": {"columns": ["node", *names], "rows": values},
     }
 
@@ -594,6 +596,7 @@ def map_payload(
     metrics=None,
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
+    views: list[dict] | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -626,6 +629,10 @@ def map_payload(
     notes : dict, optional
         ``{node id: text}``: one line the side panel shows under the metrics, e.g. the
         node's dominant brokerage role in words.
+    views : list of dict, optional
+        The planner's saved views (as :func:`verkosto.saved_views.load_views` reads them),
+        shown first; the views made from the roster follow (the whole network, each tier,
+        each region, the groups with findings: :func:`verkosto.saved_views.roster_views`).
 
     Returns
     -------
@@ -690,7 +697,21 @@ def map_payload(
         "notes": None if notes is None else table(
             NoteRow, sorted(NoteRow(position[n], str(t)) for n, t in notes.items() if n in position and t)
         ),
+        "views": _views_payload(G, order, position, finding_rows, views, lang),
     }
+
+
+def _views_payload(G, order: list, position: dict, finding_rows, views, lang: str) -> list[dict]:
+    """The planner's views, then the roster's, with ids for the address and focus as an index."""
+    marked = [order[f.node] for f in finding_rows or () if f.node is not None]
+    every = [*(views or ()), *roster_views(G, findings=marked, lang=lang)]
+    out = []
+    for view, id_ in zip(every, view_ids(every)):
+        focus = view.get("focus")
+        if focus is not None and focus not in position:
+            raise ValueError(f"views: the focus {focus!r} of view {view['title']!r} is not in the graph")
+        out.append({**view, "id": id_, "focus": None if focus is None else position[focus]})
+    return out
 
 
 def vis_options(edge_count: int = 0) -> dict:
@@ -802,6 +823,7 @@ def to_html(
     metrics=None,
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
+    views: list[dict] | None = None,
     generated: str | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
@@ -816,9 +838,9 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes
-        Coverage findings, metrics per node, the metric that sizes the nodes and a line of
-        text per node for the side panel, as in :func:`map_payload`.
+    findings, metrics, size_by, notes, views
+        Coverage findings, metrics per node, the metric that sizes the nodes, a line of
+        text per node for the side panel and the planner's saved views, as in :func:`map_payload`.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -837,7 +859,8 @@ def to_html(
     positions = compute_layout(G, layout)
     guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
-        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes
+        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes,
+        views=views,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

@@ -38,23 +38,28 @@ def write_map(
     title: str | None = None,
     size_by: str | None = None,
     generated: str | None = None,
+    views: str | os.PathLike | None = None,
     protect=(),
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
 
     The page shows every node's metrics and the groups' findings; both come from *analysis*,
     computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
-    for *layout*, *title*, *size_by* and *generated*.
+    for *layout*, *title*, *size_by* and *generated*; *views* is a TOML file of the
+    planner's saved views for the page (:func:`verkosto.saved_views.load_views`).
 
     Raises
     ------
     OutputError
         For another file suffix, a missing folder or the input roster as output.
+    ViewsError
+        For a views file that cannot be read or holds an invalid view.
     """
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
     if suffix == ".html":
         from .render import write_html
+        from .saved_views import load_views
 
         return write_html(
             analysis.graph,
@@ -66,6 +71,7 @@ def write_map(
             metrics=analysis.node_metrics,
             findings=analysis.findings,
             notes=broker_notes(analysis, lang),
+            views=None if views is None else load_views(views, analysis.graph),
             generated=generated,
             protect=protect,
         )
