@@ -147,6 +147,8 @@ _FACETS = {
     "group_type": ("group",),
 }
 _FACET_VOCABULARY = {"tier": "tier", "sector": "sector", "group_type": "group_type"}
+# An on-screen font size no label reaches: vis leaves every label to the page.
+_NO_VIS_LABELS = 1_000_000
 # Above this many edges, hiding them while zooming keeps the map responsive.
 _HIDE_EDGES_ON_ZOOM_FROM = 5000
 
@@ -718,9 +720,9 @@ def vis_options(edge_count: int = 0) -> dict:
     """vis-network options of the map: a static drawing of precomputed positions.
 
     Physics and the "improved" layout are off (positions come from Python and both
-    are slow on large graphs); labels of small nodes vanish when zoomed out, because
-    ``drawThreshold`` compares each node's on-screen font size. The page sizes group
-    labels itself, from the zoom (``maxVisible`` does not limit them in vis-network 9.1.2).
+    are slow on large graphs). vis draws no labels (``drawThreshold`` is out of reach): the
+    page places them itself after every redraw so that none covers another
+    (``verkosto/web/labels.js``); the nodes keep their ``label`` for vis' own uses.
     """
     return {
         "autoResize": True,
@@ -730,10 +732,8 @@ def vis_options(edge_count: int = 0) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"face": "system-ui, Segoe UI, Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 13, "maxVisible": 26}},
+            "scaling": {"label": {"drawThreshold": _NO_VIS_LABELS}},
         },
-        # The page sets each group's label size and width from the zoom: an option here
-        # would be copied over them on every update of the node.
         "groups": {kind: {"font": {"size": size}} for kind, size in _FONT_SIZES.items()},
         "interaction": {
             "hover": True,
