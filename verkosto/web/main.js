@@ -24,6 +24,7 @@ import { buildModel, visEdges, visNodes } from "./model.js";
 import { makePanel } from "./panel.js";
 import { makeFinder } from "./search.js";
 import { lineLength, placeLabels, RANK, wrap } from "./labels.js";
+import { makeListView } from "./listview.js";
 import { hashOf, parseHash } from "./slides.js";
 import { visInternals } from "./vis_internals.js";
 import { fitLabelPx, fitScale as fitScaleOf, GROUP_LABEL_GROWTH, mapBox } from "./view.js";
@@ -74,8 +75,18 @@ function freeArea() {
   return { left, right, top, bottom, width: Math.max(right - left, 100), height: Math.max(bottom - top, 100) };
 }
 
+// In presentation mode the whole map is fitted tighter: its nodes and region names, not the
+// square that holds the rings (the labels are kept inside the window anyway).
 function fitScale(visibleOnly) {
-  return fitScaleOf(mapBox(model, hidden, visibleOnly), freeArea(), visibleOnly);
+  const guides = payload.guides;
+  if (!presenting || visibleOnly || !guides) return fitScaleOf(mapBox(model, hidden, visibleOnly), freeArea(), visibleOnly);
+  const box = mapBox(model, hidden, true);
+  guides.regions.forEach((region) => {
+    const x = region.radius * Math.cos(region.angle), y = region.radius * Math.sin(region.angle);
+    box.minX = Math.min(box.minX, x); box.maxX = Math.max(box.maxX, x);
+    box.minY = Math.min(box.minY, y); box.maxY = Math.max(box.maxY, y);
+  });
+  return fitScaleOf(box, freeArea(), false);
 }
 
 // The offset of the free area's centre from the canvas' centre, for moveTo and focus.
@@ -647,6 +658,7 @@ window.addEventListener("hashchange", openAddress);
 const SLIDE_KEYS = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
 document.addEventListener("keydown", (event) => {
   if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (listView.isOpen()) return;
   if ((event.key === "p" || event.key === "P") && !typing(event.target)) {
     event.preventDefault();
     present();
@@ -669,6 +681,32 @@ document.addEventListener("keydown", (event) => {
     else present(false);
   }
 }, true);
+
+// ---- list view ------------------------------------------------------------------------------
+
+const listHost = document.getElementById("list-view");
+const listView = makeListView({
+  model, texts, host: listHost, body: document.getElementById("list-body"),
+  show: (id) => { closeList(); select(id); },
+});
+let listOpener = null;
+function openList() {
+  if (presenting) present(false);
+  listOpener = document.activeElement;
+  listView.open();
+}
+function closeList() {
+  if (!listView.isOpen()) return;
+  listView.close();
+  if (listOpener && document.contains(listOpener) && listOpener.offsetParent !== null) listOpener.focus();
+  else document.getElementById("open-list").focus();
+}
+document.getElementById("open-list").addEventListener("click", openList);
+document.getElementById("list-close").addEventListener("click", closeList);
+document.querySelector("a.skip").addEventListener("click", (event) => { event.preventDefault(); openList(); });
+listHost.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); closeList(); }
+});
 
 // ---- buttons, keyboard, canvas --------------------------------------------------------------
 
@@ -755,6 +793,8 @@ window.verkosto = {
   view: () => (current >= 0 ? views[current].id : null),
   present,
   presenting: () => presenting,
+  openList,
+  closeList,
   labelStats: () => ({ ms: labelMs, drawn: placed.length }),
 };
 // Last: the tests wait for window.network, so everything above is ready by then.
