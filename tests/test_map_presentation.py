@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from verkosto.analysis import analyse
+from verkosto.render import write_html
 from verkosto.views import write_map
 
 GENERATED = "2025-01-15"
@@ -72,6 +73,21 @@ def test_labels_of_the_first_view_never_overlap_and_stay_on_screen(example_map, 
     # No label under the sidebar (300 px) or the open legend.
     legend_left = page.evaluate("document.getElementById('legend').getBoundingClientRect().left")
     assert all(b["x"] >= 300 and b["x"] + b["width"] <= legend_left for b in boxes)
+    no_trouble(result)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", SIZES)
+def test_labels_of_a_large_synthetic_map_never_overlap(large_network, tmp_path, open_map, width, height):
+    path = write_html(large_network, tmp_path / "suuri.html", generated=GENERATED)
+    result = open_map(path, width=width, height=height)
+    page = result.page
+    settle(page)
+    assert len(page.evaluate("verkosto.labelBoxes()")) >= 20
+    assert page.evaluate(OVERLAPS) == [] and page.evaluate(OUTSIDE) == []
+    page.evaluate("network.moveTo({scale: network.getScale() * 3})")
+    settle(page, 200)
+    assert page.evaluate(OVERLAPS) == [] and page.evaluate(OUTSIDE) == []
     no_trouble(result)
 
 

@@ -867,6 +867,7 @@ def to_html(
     settings = {"options": vis_options(len(payload["edges"]["rows"])), "texts": page_texts(lang), "vis_version": vis_version()}
     return _template().render(
         lang=lang,
+        decimal="," if lang == "fi" else ".",  # the decimal mark of the page's language
         title=text("title", lang) if title is None else title,
         generated=datetime.date.today().isoformat() if generated is None else generated,
         texts=TEXTS[lang],

@@ -20,8 +20,9 @@ export function drawGuides(ctx, guides, scale) {
 }
 
 /**
- * A round badge with "!" at the upper right of each node with findings, at least 14 px across
- * on screen whatever the zoom. badges: [{x, y, size, color}] in graph coordinates.
+ * A badge with "!" at the upper right of each node with findings, at least 14 px across on
+ * screen whatever the zoom: round, or a triangle for shape "triangle" (a risk).
+ * badges: [{x, y, size, color, shape}] in graph coordinates.
  */
 export function drawBadges(ctx, badges, scale) {
   ctx.save();
@@ -31,7 +32,15 @@ export function drawBadges(ctx, badges, scale) {
     const radius = Math.max(0.45 * badge.size, 7 / scale);
     const x = badge.x + 0.8 * badge.size, y = badge.y - 0.8 * badge.size;
     ctx.beginPath();
-    ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    if (badge.shape === "triangle") {
+      const r = 1.25 * radius;
+      ctx.moveTo(x, y - r);
+      ctx.lineTo(x + r * 0.95, y + r * 0.65);
+      ctx.lineTo(x - r * 0.95, y + r * 0.65);
+      ctx.closePath();
+    } else {
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    }
     ctx.fillStyle = badge.color;
     ctx.fill();
     ctx.lineWidth = radius / 5;

@@ -256,7 +256,9 @@ const badged = Array.from(badgeColor.keys());
 function badgesOf(indices) {
   const shown = indices.filter((i) => !hidden[i] && badgeColor.has(i));
   const positions = network.getPositions(shown.map((i) => ids[i]));
-  return shown.map((i) => ({ ...positions[ids[i]], size: model.nodes.size[i], color: badgeColor.get(i) }));
+  // A gap's badge is round, a risk's a triangle: the severity does not rest on colour alone.
+  const shapeOf = (i) => ((findingsOf.get(i) || []).some((f) => f.severity === "gap") ? "circle" : "triangle");
+  return shown.map((i) => ({ ...positions[ids[i]], size: model.nodes.size[i], color: badgeColor.get(i), shape: shapeOf(i) }));
 }
 
 let labelMs = 0; // the last redraw's label placement and drawing, for verkosto.labelStats()
