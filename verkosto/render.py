@@ -705,7 +705,10 @@ def map_payload(
 
 def _views_payload(G, order: list, position: dict, finding_rows, views, lang: str) -> list[dict]:
     """The planner's views, then the roster's, with ids for the address and focus as an index."""
-    marked = [order[f.node] for f in finding_rows or () if f.node is not None]
+    marked: dict = {}
+    for f in finding_rows or ():
+        if f.node is not None:
+            marked.setdefault(order[f.node], f.message)
     every = [*(views or ()), *roster_views(G, findings=marked, lang=lang)]
     out = []
     for view, id_ in zip(every, view_ids(every)):

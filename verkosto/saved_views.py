@@ -93,7 +93,10 @@ def _values(G: nx.MultiDiGraph, name: str) -> list[str]:
 
 def roster_views(G: nx.MultiDiGraph, *, findings=None, lang: str = "fi") -> list[dict]:
     """The views every map ships: the whole network, each tier, each region and, when *findings*
-    (node ids with findings, in order) are given, all groups with findings and then each of them.
+    are given, all groups with findings and then each of them.
+
+    *findings* names the nodes with findings in order: node ids, or a mapping ``{node id: the
+    first finding's message}`` that becomes the note of the node's view.
 
     Examples
     --------
@@ -101,6 +104,8 @@ def roster_views(G: nx.MultiDiGraph, *, findings=None, lang: str = "fi") -> list
     >>> G.add_node("group:A", kind="group", label="A", tier="local", region="Etelä")
     >>> [v["title"] for v in roster_views(G, findings=["group:A"])]
     ['Koko verkosto', 'Paikallinen taso', 'Alue: Etelä', 'Ryhmät, joilla on havaintoja', 'Havainto: A']
+    >>> roster_views(G, findings={"group:A": "A: ei yhdyshenkilöä"})[-1]["note"]
+    'A: ei yhdyshenkilöä'
     """
     kinds = Counter(d.get("kind") for _, d in G.nodes(data=True))
     groups_at = Counter(d.get("tier") for _, d in G.nodes(data=True) if d.get("kind") == "group")
@@ -122,13 +127,14 @@ def roster_views(G: nx.MultiDiGraph, *, findings=None, lang: str = "fi") -> list
                  persons=in_region["person"]),
             region=[region],
         ))
-    marked = list(dict.fromkeys(findings or ()))
+    notes = dict(findings) if isinstance(findings, dict) else dict.fromkeys(findings or (), "")
+    marked = list(notes)
     if marked:
         views.append(_view(text("views.findings", lang), text("views.findings_note", lang, groups=len(marked)),
                            gaps_only=True))
         for node in marked:
             name = G.nodes[node].get("label") or str(node).partition(":")[2]
-            views.append(_view(text("views.finding", lang, name=name), "", focus=node))
+            views.append(_view(text("views.finding", lang, name=name), notes[node], focus=node))
     return views
 
 

@@ -20,7 +20,8 @@ test("the first spot is centred below the node, then above, right, left and the 
   const s = spots({ x: 100, y: 100, r: 10, width: 40, height: 12 });
   assert.deepEqual(s.slice(0, 4), [{ x: 80, y: 112 }, { x: 80, y: 76 }, { x: 114, y: 94 }, { x: 46, y: 94 }]);
   assert.equal(s.length, 8);
-  assert.deepEqual(spots({ x: 100, y: 100, r: 0, width: 40, height: 12, centred: true }), [{ x: 80, y: 94 }]);
+  assert.deepEqual(spots({ x: 100, y: 100, r: 0, width: 40, height: 12, centred: true }).slice(0, 3),
+    [{ x: 80, y: 94 }, { x: 80, y: 108 }, { x: 80, y: 80 }]);
 });
 
 test("inside moves a box into the area, or gives up when it cannot fit", () => {
@@ -57,4 +58,18 @@ test("labels stay inside the area; a node outside it gets none unless forced", (
 test("a forced label (the selected node) comes first even below a tier's rank", () => {
   const placed = placeLabels([label("ring", 200, 100, RANK.ring, { centred: true }), label("chosen", 200, 92, RANK.person, { forced: true })], AREA);
   assert.equal(placed[0].id, "chosen");
+});
+
+test("obstacles (badges, group shapes) stay uncovered, but not by a forced label", () => {
+  const badge = { x: 190, y: 105, width: 20, height: 20, rank: RANK.region };
+  const placed = placeLabels([label("group", 200, 100, RANK.local)], AREA, [badge]);
+  assert.equal(placed.length, 1);
+  assert.ok(!overlap(placed[0], badge));
+  // A shape that only keeps persons' names off: a group's label may lie over it.
+  const shape = { x: 170, y: 105, width: 60, height: 20, rank: RANK.network };
+  assert.ok(overlap(placeLabels([label("group", 200, 100, RANK.local)], AREA, [shape])[0], shape));
+  assert.ok(!overlap(placeLabels([label("person", 200, 100, RANK.person)], AREA, [shape])[0], shape));
+  const forced = placeLabels([label("found", 200, 100, RANK.person, { forced: true, r: 0 })], AREA,
+    [{ x: 0, y: 0, width: 400, height: 300 }]);
+  assert.deepEqual(forced.map((p) => p.id), ["found"]);
 });

@@ -48,8 +48,9 @@ export function boxIndex() {
     return false;
   };
   return {
-    hits(box) {
-      return keysOf(box, (key) => (cells.get(key) || []).some((other) => overlaps(box, other)));
+    /** Whether *box* overlaps a box of the set (one that *counts*, when given). */
+    hits(box, counts = null) {
+      return keysOf(box, (key) => (cells.get(key) || []).some((other) => overlaps(box, other) && (!counts || counts(other))));
     },
     add(box) {
       keysOf(box, (key) => {
@@ -62,10 +63,14 @@ export function boxIndex() {
 }
 
 /** The spots tried for a label of *width* × *height* by a node of on-screen radius *r* at (x, y):
- * below, above, right, left, then the four corners. */
+ * below, above, right, left, then the four corners; a centred one on (x, y), else shifted by
+ * one or two of its heights. */
 export function spots(c) {
   const { x, y, r, width, height } = c;
-  if (c.centred) return [{ x: x - width / 2, y: y - height / 2 }];
+  if (c.centred) {
+    // A name of a place (a ring, a region) rather than a node: on it, else just above or below.
+    return [0, 1, -1, 2, -2].map((k) => ({ x: x - width / 2, y: y - height / 2 + k * (height + GAP) }));
+  }
   const below = y + r + GAP, above = y - r - GAP - height, right = x + r + 2 * GAP, left = x - r - 2 * GAP - width;
   return [
     { x: x - width / 2, y: below },
@@ -91,14 +96,18 @@ export function inside(box, area) {
 /**
  * Place labels. *candidates*: [{id, x, y, r, width, height, rank, forced?, centred?}] in CSS px,
  * any order; ties in rank keep the given order. A candidate whose anchor lies outside *area* is
- * skipped unless forced. Returns the placed ones with their box {x, y, width, height}; a forced
- * label is always placed (moved inside the area), the others only where they overlap nothing.
+ * skipped unless forced. *obstacles*: boxes {x, y, width, height, rank} that no label of a
+ * larger rank may cover (finding badges, the shapes of groups: a person's name must not hide
+ * them, a steering group's may). Returns the placed ones with their box {x, y, width, height}; a
+ * forced label is always placed (moved inside the area), the others only where they overlap
+ * nothing.
  */
-export function placeLabels(candidates, area) {
+export function placeLabels(candidates, area, obstacles = []) {
   const order = candidates.map((c, n) => [c.forced ? RANK.forced : c.rank, n]);
   order.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const index = boxIndex(), placed = [];
-  order.forEach(([, n]) => {
+  const index = boxIndex(), blocked = boxIndex(), placed = [];
+  obstacles.forEach((box) => blocked.add(box));
+  order.forEach(([rank, n]) => {
     const c = candidates[n];
     const within = c.x >= area.left && c.x <= area.right && c.y >= area.top && c.y <= area.bottom;
     if (!within && !c.forced) return;
@@ -110,7 +119,7 @@ export function placeLabels(candidates, area) {
       // height) no longer reads as that node's label.
       if (Math.abs(box.x - spot.x) + Math.abs(box.y - spot.y) > c.height + c.r) continue;
       const padded = { x: box.x - GAP / 2, y: box.y - GAP / 2, width: box.width + GAP, height: box.height + GAP };
-      if (!index.hits(padded)) { chosen = box; break; }
+      if (!index.hits(padded) && !blocked.hits(padded, (obstacle) => rank > obstacle.rank)) { chosen = box; break; }
     }
     if (!chosen && c.forced) chosen = inside({ ...spots(c)[0], width: c.width, height: c.height }, area);
     if (!chosen) return;

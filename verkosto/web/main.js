@@ -203,6 +203,29 @@ function labelCandidates(spotNodes) {
   return out;
 }
 
+// What labels must leave visible: the finding badges and the shapes of groups and tiers (of
+// the highlighted neighbourhood only, while there is one: the rest lies under the veil).
+function labelObstacles(spotNodes) {
+  const scale = network.getScale(), origin = network.canvasToDOM({ x: 0, y: 0 });
+  const { x, y, size } = model.nodes;
+  const out = [];
+  const square = (cx, cy, r, rank) => out.push({ x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, rank });
+  (spotNodes || groupsAndTiers).forEach((i) => {
+    if (hidden[i]) return;
+    const cx = origin.x + x[i] * scale, cy = origin.y + y[i] * scale;
+    // Shapes keep organisations' and persons' names off; badges all but the tiers' and regions'.
+    if (kindOf[i] === "group" || kindOf[i] === "tier") square(cx, cy, size[i] * scale, RANK.network);
+    if (badgeColor.has(i)) {
+      // As drawBadges places the badge: up right of the node, at least 7 px in radius.
+      const r = Math.max(0.45 * size[i] * scale, 7);
+      square(cx + 0.8 * size[i] * scale, cy - 0.8 * size[i] * scale, r, RANK.region);
+    }
+  });
+  return out;
+}
+const groupsAndTiers = [];
+for (let i = 0; i < N; i++) if (kindOf[i] === "group" || kindOf[i] === "tier") groupsAndTiers.push(i);
+
 function drawLabels(ctx, labels) {
   ctx.save();
   const ratio = ctx.canvas.width / Math.max(ctx.canvas.clientWidth, 1);
@@ -267,7 +290,7 @@ network.on("afterDrawing", (ctx) => {
   if (badged.length) drawBadges(ctx, badgesOf(badged), network.getScale());
   const lit = spotlight !== null && internals.supported;
   const shownNodes = spotlight === null ? [] : spotlight.nodes.filter((i) => !hidden[i]);
-  placed = placeLabels(labelCandidates(lit ? shownNodes : []), freeArea());
+  placed = placeLabels(labelCandidates(lit ? shownNodes : []), freeArea(), labelObstacles(lit ? shownNodes : null));
   drawLabels(ctx, lit ? placed.filter((label) => !label.spot && !label.forced) : placed);
   if (lit) {
     ctx.save();
@@ -621,6 +644,14 @@ function present(on) {
   const wanted = on === undefined ? !presenting : !!on;
   if (wanted === presenting) return presenting;
   presenting = wanted;
+  // The browser's full screen too, when allowed (a key press or click asked for it); leaving
+  // it (the browser's own Esc) leaves the presentation.
+  if (presenting && document.fullscreenEnabled && !document.fullscreenElement) {
+    document.documentElement.requestFullscreen().then(() => { ownFullscreen = true; }, () => {});
+  } else if (!presenting && ownFullscreen) {
+    ownFullscreen = false;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  }
   document.body.classList.toggle("presenting", presenting);
   slideBar.hidden = !presenting;
   if (presenting) {
@@ -654,6 +685,16 @@ document.getElementById("present-exit").addEventListener("click", () => present(
 document.getElementById("slide-prev").addEventListener("click", () => step(-1));
 document.getElementById("slide-next").addEventListener("click", () => step(1));
 window.addEventListener("hashchange", openAddress);
+let ownFullscreen = false;
+document.addEventListener("fullscreenchange", () => {
+  if (!document.fullscreenElement && ownFullscreen) {
+    ownFullscreen = false;
+    present(false);
+  } else if (presenting && current >= 0) {
+    // The window has its new size after this frame: fit the view to it.
+    setTimeout(() => showView(current, { animate: false }), 100);
+  }
+});
 
 // Before vis' own keyboard handling (it pans on the arrow keys): in presentation mode the
 // arrows, Page Up/Down, Home and End step through the views.
