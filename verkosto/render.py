@@ -7,7 +7,9 @@ does not escape text and switches tooltips to ``innerHTML`` (see NOTES-rendering
 The page answers "where is X?" without instructions: a search box with suggestions,
 filters by tier, region, municipality, sector and group type, a side panel with the
 details, metrics and coverage findings of the clicked node, gap markers on groups, a
-full-screen button and "save as PNG". Its script is the ES modules of ``verkosto/web``
+full-screen button, "save as PNG", a presentation mode that steps through saved views
+(:mod:`verkosto.saved_views`), labels placed so that none covers another, and a list view of
+the network as text for keyboards and screen readers. Its script is the ES modules of ``verkosto/web``
 (inlined by :mod:`verkosto.bundle`), scriptable through ``window.verkosto`` (see
 ``web/main.js``); its data is a :class:`verkosto.payload.Payload`, the contract between
 this module and the script.

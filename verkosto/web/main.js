@@ -15,6 +15,14 @@
 //   clearSelection()      remove the highlight and close the panel
 //   fit()                 show the whole map
 //   toPNG()               the current view as a data:image/png URL on white
+//   labelBoxes()          the labels drawn now: [{id, x, y, width, height}] in CSS px
+//   labelStats()          {ms, drawn}: the last redraw's label pass and how many it drew
+//   views()               the saved views: [{id, title, note}] in slide order
+//   showView(id | k)      apply a view (filters, focus, zoom); returns its id or null
+//   view()                the id of the view shown last, or null
+//   present(on)           presentation mode on, off or (no argument) toggled; returns it
+//   presenting()          whether presentation mode is on
+//   openList(), closeList()  the list view, the network as text
 
 import { h } from "./dom.js";
 import { drawBadges, drawGuides } from "./draw.js";
