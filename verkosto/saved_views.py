@@ -113,11 +113,13 @@ def roster_views(G: nx.MultiDiGraph, *, findings=None, lang: str = "fi") -> list
         text("views.all", lang),
         text("views.all_note", lang, groups=kinds["group"], organisations=kinds["organisation"], persons=kinds["person"]),
     )]
+    tier_nodes = {d.get("tier"): n for n, d in G.nodes(data=True) if d.get("kind") == "tier"}
     for tier in TIER_ORDER:
         if groups_at[tier]:
+            # Focused on the tier's node: its groups highlighted and in view, the rest veiled.
             views.append(_view(
                 text("views.tier", lang, tier=label("tier", tier, lang)),
-                text("views.tier_note", lang, groups=groups_at[tier]), tier=[tier],
+                text("views.tier_note", lang, groups=groups_at[tier]), focus=tier_nodes.get(tier), tier=[tier],
             ))
     for region in _values(G, "region"):
         in_region = Counter(d.get("kind") for _, d in G.nodes(data=True) if str(d.get("region")) == region)

@@ -196,10 +196,13 @@ function labelCandidates(spotNodes) {
     const forced = i === selected;
     const kind = kindOf[i];
     if (kind === "tier" && guides && !forced && !spot.has(i)) return; // the rings name the tiers
+    // Under the veil of a highlight, only groups keep their names (faint) for orientation.
+    if (spot.size && !spot.has(i) && !forced && (kind === "person" || kind === "organisation")) return;
     let px = labelPx(i, scale);
     if (px < MIN_PX[labelClass[i] === "network" ? "network" : kind] && !forced && !spot.has(i)) return;
     if (forced || spot.has(i)) px = Math.max(px, 13 * grow);
-    const rank = spot.has(i) ? RANK.ring : rankOfClass(labelClass[i]);
+    // The highlighted neighbourhood's names come before every other (after the selected one's).
+    const rank = spot.has(i) ? RANK.forced + 0.5 : rankOfClass(labelClass[i]);
     const weight = kind === "group" || kind === "tier" || presenting ? 600 : 400;
     const w = width100[i] * px / 100 * (weight === 600 && kind !== "group" && kind !== "tier" ? 1.05 : 1);
     out.push({
@@ -464,7 +467,9 @@ function focusScale(i) {
     reach.x = Math.max(reach.x, Math.abs(x[j] - x[i]));
     reach.y = Math.max(reach.y, Math.abs(y[j] - y[i]));
   });
-  const scale = Math.min((area.width / 2 - 60) / reach.x, (area.height / 2 - 60) / reach.y);
+  // Room for the names around them, larger in presentation mode.
+  const margin = presenting ? 110 : 60;
+  const scale = Math.min((area.width / 2 - margin) / reach.x, (area.height / 2 - margin) / reach.y);
   return Math.min(Math.max(scale, baseScale), FOCUS_SCALE);
 }
 
