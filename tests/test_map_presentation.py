@@ -301,3 +301,20 @@ def test_panel_numbers_in_finnish_with_explanations(example_map, open_map):
     page.locator("#panel .metric-help summary").click()
     assert "Ominaisvektori: yhteydet keskeisiin solmuihin" in page.inner_text("#panel .metric-help")
     no_trouble(result)
+
+
+@pytest.mark.browser
+def test_whole_map_uses_the_room_of_a_collapsed_legend(example_map, open_map):
+    _, path = example_map
+    result = open_map(path, width=1280, height=720)
+    page = result.page
+    beside_legend = page.evaluate("network.getScale()")
+    page.locator("#legend summary").click()
+    page.click("#fit")
+    # 300 px sidebar and 290 px legend at 1280×720: the map had 680 px across, now 980; the
+    # height (720 px) bounds it now, and it is centred between the sidebar and the window's edge.
+    page.wait_for_function("Math.abs(network.canvasToDOM({x: 0, y: 0}).x - 790) < 2", timeout=5000)
+    settle(page)
+    assert page.evaluate("network.getScale()") > beside_legend
+    assert page.evaluate(OVERLAPS) == []
+    no_trouble(result)
