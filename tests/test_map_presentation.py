@@ -263,6 +263,7 @@ def test_keyboard_alone_reaches_the_list_view_and_the_presentation(example_map, 
     page.keyboard.press("Tab")  # the close button, then the first group
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Enter")
+    page.wait_for_selector("#list-view details[open] ul.members")  # filled on its toggle event
     assert "Jäsenet ja roolit" in page.inner_text("#list-view details[open]")
     page.keyboard.press("Escape")
     assert page.is_hidden("#list-view")
