@@ -340,6 +340,7 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         title: Annotated[str | None, typer.Option("--title", help=t("cli.map.title"))] = None,
         size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
+        views: Annotated[Path | None, typer.Option("--views", help=t("cli.map.views"))] = None,
         rules: RulesOpt = None,
         indicators: IndicatorsOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -355,7 +356,7 @@ def _build() -> typer.Typer:
                                        indicators=indicators, level=pseudonym_level)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
-                          protect=[path])
+                          views=views, protect=[path])
         G = analysis.graph
         typer.echo(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
 

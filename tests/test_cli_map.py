@@ -158,3 +158,30 @@ def test_an_organisations_panel_names_its_brokerage_role(in_tmp, open_map):
     note = page.page.locator("#panel p.note").inner_text()
     assert note == "Välittäjärooli: portinvartija sektorille Järjestö"
     assert (page.errors, page.requests) == ([], [])
+
+
+def test_map_with_the_planners_views(in_tmp):
+    from conftest import embedded_json
+
+    (in_tmp / "nakymat.toml").write_text(
+        '[[view]]\ntitle = "Etelä"\nnote = "Ilman henkilöitä"\nregion = ["Eteläinen"]\nhide_persons = true\n',
+        encoding="utf-8",
+    )
+    result = run("map", "--views", "nakymat.toml", "-o", "kartta.html")
+    assert result.exit_code == 0, result.output
+    payload = embedded_json((in_tmp / "kartta.html").read_text(encoding="utf-8"), "verkosto-payload")
+    first = payload["views"][0]
+    assert (first["id"], first["title"], first["note"], first["filters"]["region"], first["filters"]["hide_persons"]) == (
+        "etela", "Etelä", "Ilman henkilöitä", ["Eteläinen"], True,
+    )
+    assert payload["views"][1]["title"] == "The whole network"  # then the roster's views, in the page's language
+
+
+def test_map_with_an_invalid_views_file_says_which_view_in_one_line(in_tmp):
+    (in_tmp / "nakymat.toml").write_text('[[view]]\ntitle = "Itä"\nregion = ["Itäinen"]\n', encoding="utf-8")
+    result = run("map", "--views", "nakymat.toml", "-o", "kartta.html")
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "Error: nakymat.toml: view 'Itä': 'region': the roster has no 'Itäinen'; its values: Eteläinen, Läntinen, Pohjoinen\n"
+    )
+    assert not (in_tmp / "kartta.html").exists()

@@ -45,6 +45,8 @@ __all__ = [
     "ServiceRow",
     "SuggestionRow",
     "Table",
+    "View",
+    "ViewFilters",
     "json_schema",
     "table",
 ]
@@ -220,11 +222,39 @@ class MetricValues(TypedDict):
 
 
 class Metrics(TypedDict):
-    """Metrics for the side panel: names in panel order with their labels, and the values."""
+    """Metrics for the side panel: names in panel order with their labels, a one-sentence
+    explanation of each ("" for a metric the catalogue does not know), and the values."""
 
     names: list[str]
     labels: list[str]
+    help: list[str]
     values: MetricValues
+
+
+class ViewFilters(TypedDict):
+    """The filter state of a view, as ``window.verkosto.applyFilters`` takes it: canonical values
+    per facet (none: all) and the two flags."""
+
+    tier: list[str]
+    region: list[str]
+    municipality: list[str]
+    sector: list[str]
+    group_type: list[str]
+    hide_persons: bool
+    gaps_only: bool
+
+
+class View(TypedDict):
+    """A saved view (a slide of the presentation mode): ``id`` names it in the page's address
+    (``#view=<id>``); ``focus`` is the index of the node brought to the centre or null;
+    ``zoom`` a factor of the zoom that fits the view's visible nodes, or null."""
+
+    id: str
+    title: str
+    note: str
+    filters: ViewFilters
+    focus: int | None
+    zoom: int | float | None
 
 
 class GuideRing(TypedDict):
@@ -350,6 +380,7 @@ class Payload(TypedDict):
     indicators: Indicators | None
     changes: NotRequired[Changes]
     notes: Table[NoteRow] | None
+    views: list[View]
     services: NotRequired[Table[ServiceRow]]  # only for a roster with a Services sheet
     suggestions: NotRequired[Table[SuggestionRow]]  # the same
 

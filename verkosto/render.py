@@ -7,7 +7,9 @@ does not escape text and switches tooltips to ``innerHTML`` (see NOTES-rendering
 The page answers "where is X?" without instructions: a search box with suggestions,
 filters by tier, region, municipality, sector and group type, a side panel with the
 details, metrics and coverage findings of the clicked node, gap markers on groups, a
-full-screen button and "save as PNG". Its script is the ES modules of ``verkosto/web``
+full-screen button, "save as PNG", a presentation mode that steps through saved views
+(:mod:`verkosto.saved_views`), labels placed so that none covers another, and a list view of
+the network as text for keyboards and screen readers. Its script is the ES modules of ``verkosto/web``
 (inlined by :mod:`verkosto.bundle`), scriptable through ``window.verkosto`` (see
 ``web/main.js``); its data is a :class:`verkosto.payload.Payload`, the contract between
 this module and the script.
@@ -63,6 +65,7 @@ from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
 from verkosto.load import ROLE_PRIORITY
 from verkosto.output import write_atomic
 from verkosto.present import finding_message
+from verkosto.saved_views import roster_views, view_ids
 
 __all__ = [
     "EDGE_STYLES",
@@ -151,6 +154,8 @@ _FACETS = {
     "group_type": ("group",),
 }
 _FACET_VOCABULARY = {"tier": "tier", "sector": "sector", "group_type": "group_type"}
+# An on-screen font size no label reaches: vis leaves every label to the page.
+_NO_VIS_LABELS = 1_000_000
 # Above this many edges, hiding them while zooming keeps the map responsive.
 _HIDE_EDGES_ON_ZOOM_FROM = 5000
 
@@ -494,6 +499,7 @@ def _metrics_payload(table: dict, ids: list[str], lang: str) -> dict | None:
     return {
         "names": names,
         "labels": [_metric_label(name, lang) for name in names],
+        "help": [TEXTS[lang].get(f"map.metric_help.{name}", "") for name in names],
         "values": {"columns": ["node", *names], "rows": values},
     }
 
@@ -603,6 +609,7 @@ def map_payload(
     indicators: dict | None = None,
     services: dict[str, list[tuple[str, str]]] | None = None,
     suggestions: list[tuple[str, str, str]] | None = None,
+    views: list[dict] | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -649,6 +656,10 @@ def map_payload(
     suggestions : list, optional
         ``[(organisation node id, organisation node id, text), ...]``: collaboration
         opportunities the page can show as suggestion edges (the optional ``suggestions`` table).
+    views : list of dict, optional
+        The planner's saved views (as :func:`verkosto.saved_views.load_views` reads them),
+        shown first; the views made from the roster follow (the whole network, each tier,
+        each region, the groups with findings: :func:`verkosto.saved_views.roster_views`).
 
     Returns
     -------
@@ -718,6 +729,7 @@ def map_payload(
         ),
         "indicators": indicators,
         **extra,
+        "views": _views_payload(G, order, position, finding_rows, views, lang),
     }
     if services:
         payload["services"] = table(ServiceRow, sorted(
@@ -755,13 +767,29 @@ def _changes_payload(changes: dict, edge_data: list[dict], position: dict) -> di
     return {"edges": [statuses.get(str(d.get("change")), -1) for d in edge_data], "notes": table(NoteRow, rows)}
 
 
+def _views_payload(G, order: list, position: dict, finding_rows, views, lang: str) -> list[dict]:
+    """The planner's views, then the roster's, with ids for the address and focus as an index."""
+    marked: dict = {}
+    for f in finding_rows or ():
+        if f.node is not None:
+            marked.setdefault(order[f.node], f.message)
+    every = [*(views or ()), *roster_views(G, findings=marked, lang=lang)]
+    out = []
+    for view, id_ in zip(every, view_ids(every)):
+        focus = view.get("focus")
+        if focus is not None and focus not in position:
+            raise ValueError(f"views: the focus {focus!r} of view {view['title']!r} is not in the graph")
+        out.append({**view, "id": id_, "focus": None if focus is None else position[focus]})
+    return out
+
+
 def vis_options(edge_count: int = 0) -> dict:
     """vis-network options of the map: a static drawing of precomputed positions.
 
     Physics and the "improved" layout are off (positions come from Python and both
-    are slow on large graphs); labels of small nodes vanish when zoomed out, because
-    ``drawThreshold`` compares each node's on-screen font size. The page sizes group
-    labels itself, from the zoom (``maxVisible`` does not limit them in vis-network 9.1.2).
+    are slow on large graphs). vis draws no labels (``drawThreshold`` is out of reach): the
+    page places them itself after every redraw so that none covers another
+    (``verkosto/web/labels.js``); the nodes keep their ``label`` for vis' own uses.
     """
     return {
         "autoResize": True,
@@ -771,10 +799,8 @@ def vis_options(edge_count: int = 0) -> dict:
         "nodes": {
             "borderWidth": 1,
             "font": {"face": "system-ui, Segoe UI, Arial, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 13, "maxVisible": 26}},
+            "scaling": {"label": {"drawThreshold": _NO_VIS_LABELS}},
         },
-        # The page sets each group's label size and width from the zoom: an option here
-        # would be copied over them on every update of the node.
         "groups": {kind: {"font": {"size": size}} for kind, size in _FONT_SIZES.items()},
         "interaction": {
             "hover": True,
@@ -864,6 +890,7 @@ def to_html(
     metrics=None,
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
+    views: list[dict] | None = None,
     generated: str | None = None,
     indicators: dict | None = None,
     changes: dict | None = None,
@@ -884,10 +911,11 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes, indicators, changes, services, suggestions
+    findings, metrics, size_by, notes, indicators, changes, services, suggestions, views
         Coverage findings, metrics per node, the metric that sizes the nodes, a line of text
         per node for the side panel, the municipal indicators, for a map of two seasons what
-        changed, the organisations' services and the suggestion edges, as in :func:`map_payload`.
+        changed, the organisations' services, the suggestion edges and the planner's saved views,
+        as in :func:`map_payload`.
     positions, guides : dict, optional
         Node positions and tier guides computed elsewhere (by default from *layout*), e.g.
         those of two seasons' union, so that a node keeps its place on both seasons' maps.
@@ -912,13 +940,14 @@ def to_html(
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by,
         notes=notes, indicators=indicators, changes=changes,
-        services=services, suggestions=suggestions,
+        services=services, suggestions=suggestions, views=views,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()
     settings = {"options": vis_options(len(payload["edges"]["rows"])), "texts": page_texts(lang), "vis_version": vis_version()}
     return _template().render(
         lang=lang,
+        decimal="," if lang == "fi" else ".",  # the decimal mark of the page's language
         title=text("title", lang) if title is None else title,
         generated=datetime.date.today().isoformat() if generated is None else generated,
         texts=TEXTS[lang],

@@ -61,6 +61,7 @@ def write_map(
     title: str | None = None,
     size_by: str | None = None,
     generated: str | None = None,
+    views: str | os.PathLike | None = None,
     protect=(),
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
@@ -68,18 +69,22 @@ def write_map(
     The page shows every node's metrics and the groups' findings, and with
     ``analyse(..., indicators=...)`` the municipal indicators in the side panels of local groups
     and municipalities; all come from *analysis*, computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
-    for *layout*, *title*, *size_by* and *generated*.
+    for *layout*, *title*, *size_by* and *generated*. *views* is a TOML
+    file of the planner's saved views for the page (:func:`verkosto.saved_views.load_views`).
 
     Raises
     ------
     OutputError
         For another file suffix, a missing folder or the input roster as output.
+    ViewsError
+        For a views file that cannot be read or holds an invalid view.
     """
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
     if suffix == ".html":
         from .indicators import map_section
         from .render import write_html
+        from .saved_views import load_views
 
         data = analysis.municipal_indicators
         return write_html(
@@ -94,6 +99,7 @@ def write_map(
             notes=broker_notes(analysis, lang),
             services=organisation_services(analysis, lang),
             suggestions=opportunity_edges(analysis, lang),
+            views=None if views is None else load_views(views, analysis.graph),
             generated=generated,
             indicators=None if data is None else map_section(data, analysis.municipalities, lang),
             protect=protect,

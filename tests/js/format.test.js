@@ -15,3 +15,15 @@ test("formatNumber: integers as they are, others with three decimals, none as a 
   assert.equal(formatNumber(null), "–");
   assert.equal(formatNumber(undefined), "–");
 });
+
+test("formatNumber in Finnish: decimal comma, minus sign, digits grouped from five on", () => {
+  assert.equal(formatNumber(0.0072, "fi"), "0,007");
+  assert.equal(formatNumber(1.5, "fi"), "1,500");
+  assert.equal(formatNumber(-0.25, "fi"), "\u22120,250");
+  assert.equal(formatNumber(7, "fi"), "7");
+  assert.equal(formatNumber(1234, "fi"), "1234");
+  assert.equal(formatNumber(253000, "fi"), "253\u00a0000");
+  assert.equal(formatNumber(12345.6789, "fi"), "12\u00a0345,679");
+  assert.equal(formatNumber(null, "fi"), "–");
+  assert.equal(formatNumber(0.0072, "en"), "0.007");
+});

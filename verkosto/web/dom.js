@@ -7,6 +7,7 @@ export function h(tag, props, ...children) {
   if (props) {
     Object.keys(props).forEach((key) => {
       const value = props[key];
+      if (value === null || value === undefined) return; // an absent attribute
       if (key === "text") element.textContent = value;
       else if (key === "className") element.className = value;
       else if (key === "style") Object.assign(element.style, value);

@@ -1,10 +1,10 @@
-// What the page draws on vis-network's canvas itself, in graph coordinates: tier rings and
-// region names behind the nodes, finding badges over them. Canvas text is never parsed as
-// HTML, so roster text needs no escaping here.
+// What the page draws on vis-network's canvas itself, in graph coordinates: tier rings behind
+// the nodes, finding badges over them (the rings' and regions' names are labels, placed by
+// labels.js). Canvas text is never parsed as HTML, so roster text needs no escaping here.
 
 const FONT = "px system-ui, Segoe UI, Arial, sans-serif";
 
-/** Tier rings and region names; *scale* is the view's zoom (lines keep their screen width). */
+/** Tier rings; *scale* is the view's zoom (lines keep their screen width). */
 export function drawGuides(ctx, guides, scale) {
   ctx.save();
   ctx.lineWidth = 2 / scale;
@@ -16,27 +16,13 @@ export function drawGuides(ctx, guides, scale) {
     ctx.arc(0, 0, ring.radius, 0, 2 * Math.PI);
     ctx.stroke();
   });
-  ctx.globalAlpha = 0.85;
-  ctx.textAlign = "center";
-  ctx.textBaseline = "top";
-  ctx.font = "600 " + 14 / scale + FONT;
-  guides.rings.forEach((ring) => {
-    ctx.fillStyle = ring.color;
-    // Just inside the ring, clear of the clusters of people around its groups.
-    ctx.fillText(ring.label, 0, -ring.radius + 30 / scale);
-  });
-  ctx.textBaseline = "middle";
-  ctx.fillStyle = "#555555";
-  ctx.font = "600 " + 17 / scale + FONT;
-  guides.regions.forEach((region) => {
-    ctx.fillText(region.label, region.radius * Math.cos(region.angle), region.radius * Math.sin(region.angle));
-  });
   ctx.restore();
 }
 
 /**
- * A round badge with "!" at the upper right of each node with findings, at least 14 px across
- * on screen whatever the zoom. badges: [{x, y, size, color}] in graph coordinates.
+ * A badge with "!" at the upper right of each node with findings, at least 14 px across on
+ * screen whatever the zoom: round, or a triangle for shape "triangle" (a risk).
+ * badges: [{x, y, size, color, shape}] in graph coordinates.
  */
 export function drawBadges(ctx, badges, scale) {
   ctx.save();
@@ -46,7 +32,15 @@ export function drawBadges(ctx, badges, scale) {
     const radius = Math.max(0.45 * badge.size, 7 / scale);
     const x = badge.x + 0.8 * badge.size, y = badge.y - 0.8 * badge.size;
     ctx.beginPath();
-    ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    if (badge.shape === "triangle") {
+      const r = 1.25 * radius;
+      ctx.moveTo(x, y - r);
+      ctx.lineTo(x + r * 0.95, y + r * 0.65);
+      ctx.lineTo(x - r * 0.95, y + r * 0.65);
+      ctx.closePath();
+    } else {
+      ctx.arc(x, y, radius, 0, 2 * Math.PI);
+    }
     ctx.fillStyle = badge.color;
     ctx.fill();
     ctx.lineWidth = radius / 5;

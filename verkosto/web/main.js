@@ -15,6 +15,14 @@
 //   clearSelection()      remove the highlight and close the panel
 //   fit()                 show the whole map
 //   toPNG()               the current view as a data:image/png URL on white
+//   labelBoxes()          the labels drawn now: [{id, x, y, width, height}] in CSS px
+//   labelStats()          {ms, drawn}: the last redraw's label pass and how many it drew
+//   views()               the saved views: [{id, title, note}] in slide order
+//   showView(id | k)      apply a view (filters, focus, zoom); returns its id or null
+//   view()                the id of the view shown last, or null
+//   present(on)           presentation mode on, off or (no argument) toggled; returns it
+//   presenting()          whether presentation mode is on
+//   openList(), closeList()  the list view, the network as text
 
 import { h } from "./dom.js";
 import { drawBadges, drawGuides } from "./draw.js";
@@ -24,12 +32,17 @@ import { buildModel, visEdges, visNodes } from "./model.js";
 import { makePanel } from "./panel.js";
 import { makeFinder } from "./search.js";
 import { addSuggestionToggle } from "./suggestions.js";
+import { lineLength, placeLabels, RANK, wrap } from "./labels.js";
+import { makeListView } from "./listview.js";
+import { hashOf, parseHash } from "./slides.js";
 import { visInternals } from "./vis_internals.js";
-import { fitLabelPx, fitScale as fitScaleOf, groupFontSize as fontSizeAt, mapBox, quantiseScale, ZOOM_STEP } from "./view.js";
+import { fitLabelPx, fitScale as fitScaleOf, GROUP_LABEL_GROWTH, mapBox } from "./view.js";
 
 const VEIL = "rgba(255, 255, 255, 0.82)"; // over everything outside the selected neighbourhood
 const FOCUS_SCALE = 1.0;
 const OPEN_FACETS = { tier: true, region: true, sector: true, change: true };
+
+const typing = (target) => target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 function readJSON(id) {
   return JSON.parse(document.getElementById(id).textContent);
@@ -47,59 +60,68 @@ const container = document.getElementById("map");
 const sidebar = document.getElementById("sidebar");
 const legend = document.getElementById("legend");
 const panel = document.getElementById("panel");
+const slideBar = document.getElementById("slide");
 const hidden = new Uint8Array(N);
 let selected = null;
+let presenting = false;
+let state = emptyState();
 
-// The part of the window not covered by the sidebar and the legend or panel.
+// The part of the window the map really has: not under the sidebar, the open legend or the
+// panel; in presentation mode all of it but the slide's caption.
 function freeArea() {
   const width = container.clientWidth, height = container.clientHeight;
-  const left = Math.min(sidebar.getBoundingClientRect().right, width / 2);
-  const rect = (panel.hidden ? legend : panel).getBoundingClientRect();
-  const right = rect.width ? Math.max(rect.left, width / 2) : width;
-  return { left, right, width: Math.max(right - left, 100), height };
+  const top = 0;
+  let left = 0, right = width, bottom = height;
+  if (presenting) {
+    bottom = Math.max(slideBar.getBoundingClientRect().top, height / 2);
+  } else {
+    left = Math.min(sidebar.getBoundingClientRect().right, width / 2);
+    const details = legend.querySelector("details");
+    const side = !panel.hidden ? panel : details && details.open ? legend : null;
+    const rect = side ? side.getBoundingClientRect() : null;
+    if (rect && rect.width) right = Math.max(rect.left, width / 2);
+  }
+  return { left, right, top, bottom, width: Math.max(right - left, 100), height: Math.max(bottom - top, 100) };
 }
 
+// In presentation mode the whole map is fitted tighter: its nodes and region names, not the
+// square that holds the rings (the labels are kept inside the window anyway).
 function fitScale(visibleOnly) {
-  return fitScaleOf(mapBox(model, hidden, visibleOnly), freeArea(), visibleOnly);
+  const guides = payload.guides;
+  if (!presenting || visibleOnly || !guides) return fitScaleOf(mapBox(model, hidden, visibleOnly), freeArea(), visibleOnly);
+  const box = mapBox(model, hidden, true);
+  guides.regions.forEach((region) => {
+    const x = region.radius * Math.cos(region.angle), y = region.radius * Math.sin(region.angle);
+    box.minX = Math.min(box.minX, x); box.maxX = Math.max(box.maxX, x);
+    box.minY = Math.min(box.minY, y); box.maxY = Math.max(box.maxY, y);
+  });
+  return fitScaleOf(box, freeArea(), false);
 }
 
-// Like network.fit(), but keeps the rings and region names in view, between the sidebar and
-// the legend.
-function fitView(network, animate, visibleOnly) {
+// The offset of the free area's centre from the canvas' centre, for moveTo and focus.
+function areaOffset() {
+  const area = freeArea();
+  return { x: (area.left + area.right - container.clientWidth) / 2, y: (area.top + area.bottom - container.clientHeight) / 2 };
+}
+
+const motion = (ms) => (reducedMotion || ms === 0 ? false : { duration: ms, easingFunction: "easeInOutQuad" });
+
+// Like network.fit(), but keeps the rings and region names in view, inside the free area;
+// *zoom* multiplies the fitted scale (a saved view's zoom).
+function fitView(network, animate, visibleOnly, zoom = 1) {
   const view = fitScale(visibleOnly);
   if (!view) return;
-  const area = freeArea();
-  network.moveTo({
-    position: view.centre,
-    scale: view.scale,
-    offset: { x: (area.left + area.right) / 2 - container.clientWidth / 2, y: 0 },
-    animation: animate && !reducedMotion ? { duration: 500, easingFunction: "easeInOutQuad" } : false,
-  });
+  network.moveTo({ position: view.centre, scale: view.scale * zoom, offset: areaOffset(), animation: motion(animate ? 500 : 0) });
 }
 
-// Group label sizes are set per node in graph units from the on-screen size wanted at the
-// current zoom (quantised to ZOOM_STEP).
 const initialView = fitScale(false);
 const baseScale = initialView ? initialView.scale : 1;
-const groupIndices = [];
 const fitPx = new Float32Array(N);
 for (let i = 0; i < N; i++) {
-  if (kindOf[i] !== "group") continue;
-  groupIndices.push(i);
-  fitPx[i] = fitLabelPx(model.rawValue("tier", i), model.nodes.shape[i]);
+  if (kindOf[i] === "group") fitPx[i] = fitLabelPx(model.rawValue("tier", i), model.nodes.shape[i]);
 }
-let labelScale = baseScale;
-const groupFontSize = (i, scale) => fontSizeAt(fitPx[i], scale, baseScale);
-const fontOf = (i) => ({ size: groupFontSize(i, labelScale) });
-// About 26 characters per line.
-const widthOf = (i) => ({ maximum: Math.round(14 * groupFontSize(i, labelScale)) });
 
-const nodeObjects = visNodes(model, payload.legend.gaps ? payload.legend.gaps.border_width : 1);
-groupIndices.forEach((i) => {
-  nodeObjects[i].font = fontOf(i);
-  nodeObjects[i].widthConstraint = widthOf(i);
-});
-const nodes = new vis.DataSet(nodeObjects);
+const nodes = new vis.DataSet(visNodes(model, payload.legend.gaps ? payload.legend.gaps.border_width : 1));
 const edges = new vis.DataSet(visEdges(model));
 const network = new vis.Network(container, { nodes, edges }, settings.options);
 const internals = visInternals(network, settings.vis_version);
@@ -109,29 +131,134 @@ if (payload.guides) {
 }
 fitView(network, false);
 
-// Every redraw checks the zoom (wheel, pinch, focus animations and fits alike); a change of a
-// whole ZOOM_STEP resizes the group labels in one batch, after the frame.
-let resizePending = false;
-function resizeGroupLabels() {
-  resizePending = false;
-  const scale = quantiseScale(network.getScale(), baseScale);
-  if (Math.abs(scale - labelScale) < 1e-9 * scale) return;
-  const before = labelScale;
-  labelScale = scale;
-  const changes = [];
-  groupIndices.forEach((i) => {
-    if (groupFontSize(i, scale) === groupFontSize(i, before)) return;
-    changes.push({ id: ids[i], font: fontOf(i), widthConstraint: widthOf(i) });
-  });
-  if (changes.length) nodes.update(changes);
+// ---- labels ---------------------------------------------------------------------------------
+
+// vis draws no labels (drawThreshold is out of reach, see render.vis_options): the page places
+// them after every redraw, most important first, and skips a label rather than let it cover
+// another (labels.js). Text widths are measured once per node at 100 px and scaled.
+const LABEL_FACE = "px system-ui, Segoe UI, Arial, sans-serif";
+const LINE = 1.18;
+const MIN_PX = { group: 9, network: 10, organisation: 11, person: 11, tier: 11 };
+const measurer = document.createElement("canvas").getContext("2d");
+const labelClass = new Array(N), labelLines = new Array(N), width100 = new Float32Array(N);
+for (let i = 0; i < N; i++) {
+  const kind = kindOf[i];
+  labelClass[i] = kind === "group" ? (model.nodes.shape[i] === "hexagon" ? "network" : model.rawValue("tier", i) || "local") : kind;
+  labelLines[i] = wrap(names[i], kind === "group" || kind === "tier" ? lineLength(names[i], 14, 30) : 34);
+  measurer.font = (kind === "group" || kind === "tier" ? "600 100" : "100") + LABEL_FACE;
+  width100[i] = Math.max(...labelLines[i].map((line) => measurer.measureText(line).width));
 }
-network.on("beforeDrawing", () => {
-  if (resizePending || !groupIndices.length) return;
-  const ratio = network.getScale() / labelScale;
-  if (Math.abs(Math.log(ratio)) < Math.log(ZOOM_STEP) / 2) return;
-  resizePending = true;
-  setTimeout(resizeGroupLabels, 0);
-});
+const rankOfClass = (c) => (c in RANK ? RANK[c] : RANK.person);
+// Within a class: nodes with findings, then larger nodes, then payload order.
+const labelOrder = Array.from({ length: N }, (_, i) => i).sort((a, b) =>
+  rankOfClass(labelClass[a]) - rankOfClass(labelClass[b]) ||
+  (badgeColor.has(b) ? 1 : 0) - (badgeColor.has(a) ? 1 : 0) || model.nodes.size[b] - model.nodes.size[a] || a - b);
+
+// On-screen font size (px) of node i's label at zoom *scale*.
+function labelPx(i, scale) {
+  const grow = presenting ? 1.25 : 1;
+  const kind = kindOf[i];
+  if (kind === "group") return grow * fitPx[i] * Math.min(scale / baseScale, GROUP_LABEL_GROWTH);
+  if (kind === "tier") return grow * 13;
+  // Organisations are named from about half the natural zoom, persons from about 0.8.
+  const natural = (kind === "organisation" ? 22 : 14) * scale;
+  // The organisation-level view ("hide persons") names the organisations from the first view.
+  const floor = kind === "organisation" && state.hide_persons ? 12 : 0;
+  return grow * Math.min(Math.max(natural, floor), kind === "organisation" ? 16 : 15);
+}
+
+let placed = [];
+
+function labelCandidates(spotNodes) {
+  const scale = network.getScale(), origin = network.canvasToDOM({ x: 0, y: 0 });
+  const grow = presenting ? 1.25 : 1;
+  const out = [];
+  const text = (id, lines, px, weight, color, x, y, r, rank, extra) => {
+    const widest = Math.max(...lines.map((line) => { measurer.font = weight + " " + px + LABEL_FACE; return measurer.measureText(line).width; }));
+    return { id, lines, px, weight, color, x, y, r, rank, width: Math.ceil(widest) + 4, height: Math.ceil(lines.length * px * LINE), ...extra };
+  };
+  const guides = payload.guides;
+  if (guides) {
+    guides.rings.forEach((ring) => {
+      const px = 14 * grow;
+      out.push(text("ring:" + ring.label, [ring.label], px, 600, ring.color, origin.x,
+        origin.y - ring.radius * scale + 30 + px * LINE / 2, 0, RANK.ring, { centred: true, guide: true }));
+    });
+    guides.regions.forEach((region) => {
+      out.push(text("region:" + region.label, [region.label], 17 * grow, 600, "#444444",
+        origin.x + region.radius * Math.cos(region.angle) * scale, origin.y + region.radius * Math.sin(region.angle) * scale,
+        0, RANK.region, { centred: true, guide: true }));
+    });
+  }
+  const { x, y, size } = model.nodes;
+  const spot = new Set(spotNodes);
+  labelOrder.forEach((i) => {
+    if (hidden[i]) return;
+    const forced = i === selected;
+    const kind = kindOf[i];
+    if (kind === "tier" && guides && !forced && !spot.has(i)) return; // the rings name the tiers
+    // Under the veil of a highlight, only groups keep their names (faint) for orientation.
+    if (spot.size && !spot.has(i) && !forced && (kind === "person" || kind === "organisation")) return;
+    let px = labelPx(i, scale);
+    if (px < MIN_PX[labelClass[i] === "network" ? "network" : kind] && !forced && !spot.has(i)) return;
+    if (forced || spot.has(i)) px = Math.max(px, 13 * grow);
+    // The highlighted neighbourhood's names come before every other (after the selected one's).
+    const rank = spot.has(i) ? RANK.forced + 0.5 : rankOfClass(labelClass[i]);
+    const weight = kind === "group" || kind === "tier" || presenting ? 600 : 400;
+    const w = width100[i] * px / 100 * (weight === 600 && kind !== "group" && kind !== "tier" ? 1.05 : 1);
+    out.push({
+      id: ids[i], node: i, lines: labelLines[i], px, weight, color: presenting ? "#000000" : "#1d1d1d",
+      x: origin.x + x[i] * scale, y: origin.y + y[i] * scale, r: size[i] * scale, rank, forced, spot: spot.has(i),
+      width: Math.ceil(w) + 4, height: Math.ceil(labelLines[i].length * px * LINE),
+    });
+  });
+  return out;
+}
+
+// What labels must leave visible: the finding badges and the shapes of groups and tiers (of
+// the highlighted neighbourhood only, while there is one: the rest lies under the veil).
+function labelObstacles(spotNodes) {
+  const scale = network.getScale(), origin = network.canvasToDOM({ x: 0, y: 0 });
+  const { x, y, size } = model.nodes;
+  const out = [];
+  const square = (cx, cy, r, rank) => out.push({ x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, rank });
+  (spotNodes || groupsAndTiers).forEach((i) => {
+    if (hidden[i]) return;
+    const cx = origin.x + x[i] * scale, cy = origin.y + y[i] * scale;
+    // Shapes keep organisations' and persons' names off; badges all but the tiers' and regions'.
+    if (kindOf[i] === "group" || kindOf[i] === "tier") square(cx, cy, size[i] * scale, RANK.network);
+    if (badgeColor.has(i)) {
+      // As drawBadges places the badge: up right of the node, at least 7 px in radius.
+      const r = Math.max(0.45 * size[i] * scale, 7);
+      square(cx + 0.8 * size[i] * scale, cy - 0.8 * size[i] * scale, r, RANK.region);
+    }
+  });
+  return out;
+}
+const groupsAndTiers = [];
+for (let i = 0; i < N; i++) if (kindOf[i] === "group" || kindOf[i] === "tier") groupsAndTiers.push(i);
+
+function drawLabels(ctx, labels) {
+  ctx.save();
+  const ratio = ctx.canvas.width / Math.max(ctx.canvas.clientWidth, 1);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.lineJoin = "round";
+  labels.forEach((label) => {
+    ctx.font = label.weight + " " + label.px + LABEL_FACE;
+    ctx.lineWidth = presenting ? 5 : 4;
+    ctx.strokeStyle = "#ffffff";
+    ctx.fillStyle = label.color;
+    const lineHeight = label.px * LINE;
+    label.lines.forEach((line, k) => {
+      const cx = label.x + label.width / 2, cy = label.y + (k + 0.5) * lineHeight;
+      ctx.strokeText(line, cx, cy);
+      ctx.fillText(line, cx, cy);
+    });
+  });
+  ctx.restore();
+}
 
 // ---- highlight ------------------------------------------------------------------------------
 
@@ -164,28 +291,57 @@ const badged = Array.from(badgeColor.keys());
 function badgesOf(indices) {
   const shown = indices.filter((i) => !hidden[i] && badgeColor.has(i));
   const positions = network.getPositions(shown.map((i) => ids[i]));
-  return shown.map((i) => ({ ...positions[ids[i]], size: model.nodes.size[i], color: badgeColor.get(i) }));
+  // A gap's badge is round, a risk's a triangle: the severity does not rest on colour alone.
+  const shapeOf = (i) => ((findingsOf.get(i) || []).some((f) => f.severity === "gap") ? "circle" : "triangle");
+  return shown.map((i) => ({ ...positions[ids[i]], size: model.nodes.size[i], color: badgeColor.get(i), shape: shapeOf(i) }));
 }
 
+let labelMs = 0; // the last redraw's label placement and drawing, for verkosto.labelStats()
 network.on("afterDrawing", (ctx) => {
+  const started = performance.now();
   if (badged.length) drawBadges(ctx, badgesOf(badged), network.getScale());
-  if (spotlight === null || !internals.supported) return;
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.fillStyle = VEIL;
-  ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  ctx.restore();
-  const shownEdges = spotlight.edges.filter((k) => !hidden[edgeEnds[2 * k]] && !hidden[edgeEnds[2 * k + 1]]);
-  const shownNodes = spotlight.nodes.filter((i) => !hidden[i]);
-  internals.drawSpotlight(ctx, shownNodes.map((i) => ids[i]), shownEdges);
-  if (badged.length) drawBadges(ctx, badgesOf(shownNodes), network.getScale());
+  const lit = spotlight !== null && internals.supported;
+  const shownNodes = spotlight === null ? [] : spotlight.nodes.filter((i) => !hidden[i]);
+  placed = placeLabels(labelCandidates(lit ? shownNodes : []), freeArea(), labelObstacles(lit ? shownNodes : null));
+  drawLabels(ctx, lit ? placed.filter((label) => !label.spot && !label.forced) : placed);
+  if (lit) {
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = VEIL;
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    const shownEdges = spotlight.edges.filter((k) => !hidden[edgeEnds[2 * k]] && !hidden[edgeEnds[2 * k + 1]]);
+    internals.drawSpotlight(ctx, shownNodes.map((i) => ids[i]), shownEdges);
+    if (badged.length) drawBadges(ctx, badgesOf(shownNodes), network.getScale());
+    drawLabels(ctx, placed.filter((label) => label.spot || label.forced));
+  }
+  labelMs = performance.now() - started;
 });
+
+// The on-screen boxes (CSS px) of the labels drawn now.
+const labelBoxes = () => placed.map((label) => ({ id: label.id, x: label.x, y: label.y, width: label.width, height: label.height }));
+
+// A click near a small group, or on a label, picks that node: groups' hit areas are at least
+// 24 px across whatever the zoom.
+const GROUP_HIT_RADIUS = 12;
+function nodeNear(point) {
+  const label = placed.find((l) => l.node !== undefined && point.x >= l.x && point.x <= l.x + l.width &&
+    point.y >= l.y && point.y <= l.y + l.height);
+  if (label) return label.id;
+  const scale = network.getScale(), origin = network.canvasToDOM({ x: 0, y: 0 });
+  let best = null, bestDistance = GROUP_HIT_RADIUS;
+  for (let i = 0; i < N; i++) {
+    if (hidden[i] || (kindOf[i] !== "group" && kindOf[i] !== "tier")) continue;
+    const d = Math.hypot(origin.x + model.nodes.x[i] * scale - point.x, origin.y + model.nodes.y[i] * scale - point.y);
+    if (d <= bestDistance) { best = i; bestDistance = d; }
+  }
+  return best === null ? null : ids[best];
+}
 
 // ---- filters --------------------------------------------------------------------------------
 
-let state = emptyState();
-
-function applyFilters(input) {
+// The nodes *input* leaves visible; returns how many and whether any node changed.
+function filterNodes(input) {
   state = normalise(input);
   const visible = visibility(model, state);
   const changes = [];
@@ -200,10 +356,15 @@ function applyFilters(input) {
   }
   if (changes.length) nodes.update(changes);
   if (selected !== null && hidden[selected]) clearSelection();
-  // Show what the filters left, as large as it fits; the whole map when nothing is filtered.
-  if (changes.length) fitView(network, true, count < N);
   syncFilterControls();
   document.getElementById("visible-count").textContent = format(texts["map.visible"], { visible: count, total: N });
+  return { count, changed: changes.length > 0 };
+}
+
+function applyFilters(input) {
+  const { count, changed } = filterNodes(input);
+  // Show what the filters left, as large as it fits; the whole map when nothing is filtered.
+  if (changed) fitView(network, true, count < N);
   return count;
 }
 
@@ -307,7 +468,9 @@ function focusScale(i) {
     reach.x = Math.max(reach.x, Math.abs(x[j] - x[i]));
     reach.y = Math.max(reach.y, Math.abs(y[j] - y[i]));
   });
-  const scale = Math.min((area.width / 2 - 60) / reach.x, (area.height / 2 - 60) / reach.y);
+  // Room for the names around them, larger in presentation mode.
+  const margin = presenting ? 110 : 60;
+  const scale = Math.min((area.width / 2 - margin) / reach.x, (area.height / 2 - margin) / reach.y);
   return Math.min(Math.max(scale, baseScale), FOCUS_SCALE);
 }
 
@@ -431,6 +594,177 @@ input.addEventListener("keydown", (event) => {
 results.addEventListener("mousedown", (event) => event.preventDefault());
 input.addEventListener("blur", closeResults);
 
+// ---- saved views and presentation mode -----------------------------------------------------
+
+// A view is a named state (filters, a focus node, a zoom) from the payload; the address holds
+// the current one (#view=<id>, #present&view=<id> in presentation mode), so that a link or a
+// bookmark opens it again. In presentation mode the panels fold away, the map takes the whole
+// window but the slide's caption, and the arrow keys step through the views.
+const views = payload.views;
+const viewSelect = document.getElementById("view-select");
+let current = -1;
+
+function writeAddress() {
+  const hash = hashOf(current >= 0 ? views[current].id : null, presenting);
+  if (("#" + hash) === window.location.hash || (!hash && !window.location.hash)) return;
+  try {
+    history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
+  } catch {
+    window.location.hash = hash; // a page in a sandboxed frame may not rewrite its history
+  }
+}
+
+function showCaption() {
+  if (current < 0) return;
+  const view = views[current];
+  document.getElementById("slide-title").textContent = view.title;
+  document.getElementById("slide-note").textContent = view.note;
+  document.getElementById("slide-count").textContent = format(texts["map.slide_count"], { n: current + 1, total: views.length });
+}
+
+/** Show view *which* (its id or position); returns its id, or null for an unknown view. */
+function showView(which, { animate = true } = {}) {
+  const k = typeof which === "number" ? which : views.findIndex((view) => view.id === which);
+  if (k < 0 || k >= views.length) return null;
+  current = k;
+  const view = views[k];
+  const { count } = filterNodes(view.filters);
+  document.getElementById("status").textContent = "";
+  if (view.focus !== null && !hidden[view.focus]) {
+    const i = view.focus;
+    selected = i;
+    highlight(i);
+    network.selectNodes([ids[i]]);
+    if (!presenting) sidePanel.show(i);
+    const scale = view.zoom ? focusScale(i) * view.zoom : focusScale(i);
+    network.moveTo({ position: network.getPosition(ids[i]), scale, offset: areaOffset(), animation: motion(animate ? 600 : 0) });
+  } else {
+    if (selected !== null) clearSelection();
+    fitView(network, animate, count < N, view.zoom || 1);
+  }
+  viewSelect.value = view.id;
+  showCaption();
+  writeAddress();
+  return view.id;
+}
+
+function step(by) {
+  const next = Math.min(Math.max((current < 0 ? (by > 0 ? -1 : 0) : current) + by, 0), views.length - 1);
+  return showView(next);
+}
+
+/** Turn presentation mode on or off (toggle without an argument); returns whether it is on. */
+function present(on) {
+  const wanted = on === undefined ? !presenting : !!on;
+  if (wanted === presenting) return presenting;
+  presenting = wanted;
+  // The browser's full screen too, when allowed (a key press or click asked for it); leaving
+  // it (the browser's own Esc) leaves the presentation.
+  if (presenting && document.fullscreenEnabled && !document.fullscreenElement) {
+    document.documentElement.requestFullscreen().then(() => { ownFullscreen = true; }, () => {});
+  } else if (!presenting && ownFullscreen) {
+    ownFullscreen = false;
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  }
+  document.body.classList.toggle("presenting", presenting);
+  slideBar.hidden = !presenting;
+  if (presenting) {
+    panel.hidden = true;
+    closeResults();
+    if (document.activeElement && sidebar.contains(document.activeElement)) document.activeElement.blur();
+    if (current < 0) current = 0;
+    // The labels are larger now: start again from the view, fitted to the whole window.
+    showView(current, { animate: false });
+    document.getElementById("slide-next").focus();
+  } else {
+    if (selected !== null) sidePanel.show(selected);
+    legend.hidden = selected !== null;
+    fitView(network, false, state.hide_persons || FACETS.some((name) => state[name].length) || state.gaps_only);
+    writeAddress();
+    document.getElementById("present").focus();
+  }
+  internals.requestRedraw();
+  return presenting;
+}
+
+function openAddress() {
+  const wanted = parseHash(window.location.hash);
+  if (wanted.present !== presenting) present(wanted.present);
+  if (wanted.view !== null && (current < 0 || views[current].id !== wanted.view)) showView(wanted.view, { animate: false });
+}
+
+viewSelect.addEventListener("change", () => { if (viewSelect.value) showView(viewSelect.value); });
+document.getElementById("present").addEventListener("click", () => present(true));
+document.getElementById("present-exit").addEventListener("click", () => present(false));
+document.getElementById("slide-prev").addEventListener("click", () => step(-1));
+document.getElementById("slide-next").addEventListener("click", () => step(1));
+window.addEventListener("hashchange", openAddress);
+let ownFullscreen = false;
+document.addEventListener("fullscreenchange", () => {
+  if (!document.fullscreenElement && ownFullscreen) {
+    ownFullscreen = false;
+    present(false);
+  } else if (presenting && current >= 0) {
+    // The window has its new size after this frame: fit the view to it.
+    setTimeout(() => showView(current, { animate: false }), 100);
+  }
+});
+
+// Before vis' own keyboard handling (it pans on the arrow keys): in presentation mode the
+// arrows, Page Up/Down, Home and End step through the views.
+const SLIDE_KEYS = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+document.addEventListener("keydown", (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  if (listView.isOpen()) return;
+  if ((event.key === "p" || event.key === "P") && !typing(event.target)) {
+    event.preventDefault();
+    present();
+    return;
+  }
+  if (!presenting || typing(event.target)) return;
+  const onButton = event.target && event.target.tagName === "BUTTON";
+  if (event.key in SLIDE_KEYS && !(onButton && (event.key === " "))) {
+    event.preventDefault();
+    event.stopPropagation();
+    step(SLIDE_KEYS[event.key]);
+  } else if (event.key === "Home" || event.key === "End") {
+    event.preventDefault();
+    event.stopPropagation();
+    showView(event.key === "Home" ? 0 : views.length - 1);
+  } else if (event.key === "Escape") {
+    event.preventDefault();
+    event.stopPropagation();
+    if (selected !== null && (current < 0 || views[current].focus !== selected)) clearSelection();
+    else present(false);
+  }
+}, true);
+
+// ---- list view ------------------------------------------------------------------------------
+
+const listHost = document.getElementById("list-view");
+const listView = makeListView({
+  model, texts, host: listHost, body: document.getElementById("list-body"),
+  show: (id) => { closeList(); select(id); },
+});
+let listOpener = null;
+function openList() {
+  if (presenting) present(false);
+  listOpener = document.activeElement;
+  listView.open();
+}
+function closeList() {
+  if (!listView.isOpen()) return;
+  listView.close();
+  if (listOpener && document.contains(listOpener) && listOpener.offsetParent !== null) listOpener.focus();
+  else document.getElementById("open-list").focus();
+}
+document.getElementById("open-list").addEventListener("click", openList);
+document.getElementById("list-close").addEventListener("click", closeList);
+document.querySelector("a.skip").addEventListener("click", (event) => { event.preventDefault(); openList(); });
+listHost.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); closeList(); }
+});
+
 // ---- buttons, keyboard, canvas --------------------------------------------------------------
 
 function toPNG() {
@@ -478,25 +812,26 @@ legend.querySelectorAll("button[data-node]").forEach((button) => {
   button.addEventListener("click", () => select(button.getAttribute("data-node")));
 });
 
-const typing = (target) => target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 document.addEventListener("keydown", (event) => {
   if (event.key === "/" && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     input.focus();
     input.select();
-  } else if (event.key === "Escape" && selected !== null) {
+  } else if (event.key === "Escape" && selected !== null && !presenting) {
     clearSelection();
   }
 });
 
 network.on("click", (params) => {
-  if (params.nodes.length) select(params.nodes[0], { focus: false });
+  const near = params.nodes.length ? params.nodes[0] : nodeNear(params.pointer.DOM);
+  if (near !== null) select(near, { focus: false });
   else clearSelection();
 });
 
 buildFilterControls();
 applyFilters(emptyState());
 addSuggestionToggle({ payload, ids, edges, texts, before: document.querySelector("#filters .buttons") });
+openAddress();
 
 window.nodes = nodes;
 window.edges = edges;
@@ -510,6 +845,15 @@ window.verkosto = {
   clearSelection,
   fit: () => fitView(network, false),
   toPNG,
+  labelBoxes,
+  views: () => views.map((view) => ({ id: view.id, title: view.title, note: view.note })),
+  showView,
+  view: () => (current >= 0 ? views[current].id : null),
+  present,
+  presenting: () => presenting,
+  openList,
+  closeList,
+  labelStats: () => ({ ms: labelMs, drawn: placed.length }),
 };
 // Last: the tests wait for window.network, so everything above is ready by then.
 window.network = network;

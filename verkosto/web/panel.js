@@ -52,13 +52,20 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
     const values = model.metricsOf.get(i);
     if (!values) return null;
     const table = h("table");
+    const help = h("dl");
+    const helpOf = payload.metrics.help || [];
     payload.metrics.labels.forEach((label, k) => {
       if (values[k] === null) return;
       table.appendChild(h("tr", { "data-metric": payload.metrics.names[k] },
-        h("td", null, label), h("td", { className: "value" }, formatNumber(values[k]))));
+        h("th", { scope: "row", title: helpOf[k] || null }, label),
+        h("td", { className: "value" }, formatNumber(values[k], payload.lang))));
+      if (helpOf[k]) help.appendChild(h("div", null, h("dt", null, label), h("dd", null, helpOf[k])));
     });
     const note = model.noteOf.get(i);
-    return section(texts["map.metrics"], table, note ? h("p", { className: "note" }, texts["map.broker_role"] + ": " + note) : null);
+    const explained = help.childNodes.length ?
+      h("details", { className: "metric-help" }, h("summary", null, texts["map.metric_help"]), help) : null;
+    return section(texts["map.metrics"], table, explained,
+      note ? h("p", { className: "note" }, texts["map.broker_role"] + ": " + note) : null);
   }
 
   function findingsSection(i) {
