@@ -11,7 +11,7 @@ from .i18n import current_language, text
 from .metrics import BROKER_ROLES as ROLES
 from .present import broker_roles_guide, findings_table, headers, matrix_table, translate
 
-__all__ = ["report_sheets", "write_report"]
+__all__ = ["FIGURES", "figures_guide", "report_sheets", "write_report"]
 
 #: The report's sheets in order (catalogue keys ``sheet.<name>``).
 SHEET_ORDER = (
@@ -28,7 +28,38 @@ SHEET_ORDER = (
     "sector_tier",
     "sector_group",
     "municipality_sector",
+    "figures_guide",
 )
+
+#: The figures the guide sheet explains, with the sheets they appear on, in reading order.
+FIGURES = (
+    ("persons", ("summary",)),
+    ("organisations", ("summary",)),
+    ("groups", ("summary", "brokers")),
+    ("memberships", ("summary",)),
+    ("collaboration_ties", ("summary",)),
+    ("density", ("summary",)),
+    ("components", ("summary",)),
+    ("average_degree", ("summary",)),
+    ("degree_centralization", ("summary",)),
+    ("degree", ("persons", "organisations")),
+    ("weighted_degree", ("persons", "organisations")),
+    ("betweenness", ("persons", "organisations")),
+    ("closeness", ("persons", "organisations")),
+    ("eigenvector", ("persons", "organisations")),
+    ("constraint", ("organisations",)),
+    ("effective_size", ("organisations",)),
+    ("n_tiers", ("brokers",)),
+    ("n_regions", ("brokers",)),
+    ("n_groups", ("brokers",)),
+    ("broker_roles", ("broker_roles", "broker_roles_guide")),
+    ("n_linkers", ("tier_links",)),
+    ("n_cut_off", ("cut_points",)),
+    ("n_cut_off_persons", ("cut_points",)),
+    ("coverage", ("sector_tier", "sector_group", "municipality_sector")),
+)
+#: Sheets that can have no rows, and so carry a note saying why (catalogue ``print.empty.<name>``).
+_NOTES = ("findings", "brokers", "broker_roles", "tier_links", "cut_points")
 
 
 def _about(analysis: Analysis, lang: str, generated: str | None):
@@ -54,6 +85,39 @@ BROKER_ROLE_COLUMNS = [
 ]
 
 
+def figures_guide(lang: str | None = None):
+    """The guide sheet: each figure of the report, the sheets showing it and what it means.
+
+    Returns ``figure, where, explanation``, one row per entry of :data:`FIGURES`.
+    """
+    import pandas as pd
+
+    lang = lang or current_language()
+    names = {**headers(lang), "groups": text("column.group_count", lang)}
+    names["broker_roles"] = text("sheet.broker_roles", lang)
+    names["coverage"] = text("static.coverage_title", lang)
+    rows = [
+        {
+            "figure": names[key],
+            "where": ", ".join(text(f"sheet.{sheet}", lang) for sheet in sheets),
+            "explanation": text(f"print.explain.{key}", lang),
+        }
+        for key, sheets in FIGURES
+    ]
+    return pd.DataFrame(rows, columns=["figure", "where", "explanation"])
+
+
+def _persons(analysis: Analysis):
+    """The persons' centrality with each person's organisation beside the name."""
+    persons = analysis.centrality("persons").merge(
+        analysis.brokerage[["node", "organisation"]], on="node", how="left"
+    )
+    columns = list(persons.columns)
+    columns.remove("organisation")
+    columns.insert(columns.index("label") + 1, "organisation")
+    return persons[columns]
+
+
 def _broker_roles(analysis: Analysis):
     """The organisations' brokerage roles between sectors in the directed collaboration network."""
     return analysis.brokerage_roles("sector")[BROKER_ROLE_COLUMNS]
@@ -70,16 +134,23 @@ def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str
         "about": Sheet(_about(analysis, lang, generated), names),
         "summary": Sheet(translate(analysis.indicators, lang), {**names, "groups": text("column.group_count", lang)}),
         "findings": Sheet(findings_table(analysis.findings, lang, analysis.rules), names),
-        "persons": Sheet(translate(analysis.centrality("persons").drop(columns="node"), lang), names),
+        "persons": Sheet(translate(_persons(analysis).drop(columns="node"), lang), names),
         "organisations": Sheet(translate(organisations.drop(columns="node"), lang), names),
-        "brokers": Sheet(translate(analysis.brokerage.drop(columns="node"), lang), names),
+        "brokers": Sheet(translate(analysis.brokerage.drop(columns="node"), lang), names, wide=["groups"]),
         "broker_roles": Sheet(translate(_broker_roles(analysis), lang), names),
-        "broker_roles_guide": Sheet(broker_roles_guide(analysis.brokerage_roles_overall("sector"), lang), names),
+        "broker_roles_guide": Sheet(
+            broker_roles_guide(analysis.brokerage_roles_overall("sector"), lang), names, wide=["explanation"]
+        ),
         "tier_links": Sheet(translate(analysis.tier_links, lang), names),
         "cut_points": Sheet(translate(analysis.articulation_points.drop(columns="node"), lang), names),
+        "figures_guide": Sheet(figures_guide(lang), names, wide=["explanation"]),
     }
+    for name in _NOTES:
+        tables[name].note = text(f"print.empty.{name}", lang)
     for name, matrix in analysis.matrices.items():
-        tables[name] = Sheet(matrix_table(matrix, lang), names, highlight_zero=True, index=True)
+        # 63 groups read down a page, not across it: groups are the rows of their sheet.
+        shown = matrix.T if name == "sector_group" else matrix
+        tables[name] = Sheet(matrix_table(shown, lang), names, highlight_zero=True, index=True)
     return {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
 
 
@@ -116,4 +187,6 @@ def write_report(
     protect : iterable of paths
         Files never to overwrite (the input roster).
     """
-    return write_xlsx(path, report_sheets(analysis, lang=lang, generated=generated), protect=protect)
+    lang = lang or current_language()
+    sheets = report_sheets(analysis, lang=lang, generated=generated)
+    return write_xlsx(path, sheets, protect=protect, footer=text("print.footer", lang))
