@@ -390,7 +390,7 @@ FINDINGS = pd.DataFrame(
 def test_coverage_png_not_blank(tmp_path):
     path = draw_coverage({"sector_tier": sector_tier(), "sector_group": sector_group(8)}, tmp_path / "k.png")
     size, spread, colours = png_stats(path)
-    assert size == (3200, 1200)  # 16 x 6 in: side by side
+    assert size == (3200, 1200)  # 16 x 6 in: both matrices fit the smallest image
     assert spread > 10
     assert colours > 100
 
@@ -417,29 +417,54 @@ def test_coverage_svg_in_english(tmp_path):
     assert "Järjestö" not in texts
 
 
-def test_zero_cells_are_hatched_gaps(tmp_path):
-    with_gap = draw_coverage({"sector_tier": sector_tier()}, tmp_path / "a.svg").read_text(encoding="utf-8")
-    full = sector_tier().replace(0, 5)
-    without_gap = draw_coverage({"sector_tier": full}, tmp_path / "b.svg").read_text(encoding="utf-8")
-    assert "<pattern" in with_gap  # the hatching
-    assert "<pattern" not in without_gap
-    # One hatched rectangle per zero cell, and no count drawn in it (cells use 8 pt, the bar 7 pt).
-    assert with_gap.count("fill: url(#h") == 2
-    root = ET.parse(tmp_path / "a.svg").getroot()
-    counts = [
-        e.text for e in root.iter(f"{SVG}text") if "font-size: 8px" in e.get("style") and e.text.isdigit()
-    ]
-    assert counts == ["1", "3", "12", "1", "1", "1", "2", "9", "4", "2", "11", "1", "1"]
+def hatches(path: Path) -> list[str]:
+    """The SVG ids of the hatched cells, in document order."""
+    root = ET.parse(path).getroot()
+    return [e.get("id") for e in root.iter(f"{SVG}g") if (e.get("id") or "").startswith("gap-")]
 
 
-def test_many_groups_are_stacked_and_widen_the_image(tmp_path):
+def test_only_the_gaps_the_rules_find_are_hatched(tmp_path):
+    matrices = {"sector_tier": sector_tier(), "sector_group": sector_group(8)}
+    tier_gap = pd.DataFrame(
+        [["sectors-every-tier", "gap", "tier:regional", "regional", ["parish"], {"kind": "sectors_on_every_tier"}]],
+        columns=FINDINGS.columns,
+    )
+    findings = pd.concat([FINDINGS, tier_gap], ignore_index=True)
+    path = draw_coverage(matrices, tmp_path / "a.svg", findings=findings)
+    # parish is row 2; regional column 1 of the tiers; "Kunta 01: ohjausryhmä" column 1 of the groups.
+    # The tier-link risk names no cell, and the other zeros are no gaps.
+    assert hatches(path) == ["gap-sector_tier-2-1", "gap-sector_group-2-1"]
+    assert sector_tier().iloc[2, 1] == 0 and (sector_tier().to_numpy() == 0).sum() == 2
+    assert (sector_group(8).to_numpy() == 0).sum() > 2
+    assert hatches(draw_coverage(matrices, tmp_path / "b.svg")) == []
+    svg = (tmp_path / "b.svg").read_text(encoding="utf-8")
+    assert "<pattern" not in svg
+    # Every count is drawn, a 0 included, grey where it is no gap (cells use 8 pt, the bar 7 pt).
+    root = ET.parse(tmp_path / "b.svg").getroot()
+    zeros = [e for e in root.iter(f"{SVG}text") if "font-size: 8px" in e.get("style") and e.text == "0"]
+    assert len(zeros) == 2 + (sector_group(8).to_numpy() == 0).sum()
+    assert all("fill: #9a9a9a" in e.get("style") for e in zeros)
+
+
+def test_gap_cells_from_the_example_findings():
+    from verkosto import analyse
+
+    a = analyse()
+    assert {k: sorted(v) for k, v in static.gap_cells(a.findings).items()} == {
+        "sector_tier": [],
+        "sector_group": [("kela", "Läntisen alueen koordinaatioryhmä"), ("parish", "Kuhmoisten perhekeskuksen ohjausryhmä")],
+    }
+
+
+def test_many_groups_are_rows_with_their_whole_names(tmp_path):
     matrices = {"sector_tier": sector_tier(), "sector_group": sector_group(80)}
+    matrices["sector_group"].columns = [f"{c} ja sen hyvin pitkä nimi, jota ei lyhennetä" for c in matrices["sector_group"].columns]
     png = draw_coverage(matrices, tmp_path / "k.png", findings=FINDINGS)
     size, spread, _ = png_stats(png)
-    assert size[0] == 3800  # (3 + 0.2 * 80) in at 200 dpi
+    assert size[1] == round((1.2 + 1.3 + 0.24 * 80 + 0.3) * 200)  # heading, sector names, 0.24 in a group
     assert spread > 10
     texts = svg_texts(draw_coverage(matrices, tmp_path / "k.svg"))
-    for group in sector_group(80).columns:
+    for group in matrices["sector_group"].columns:
         assert group in texts
 
 

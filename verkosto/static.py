@@ -43,7 +43,7 @@ from verkosto.render import (
     node_label,
 )
 
-__all__ = ["FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_map", "short_label"]
+__all__ = ["FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_map", "gap_cells", "short_label"]
 
 #: Output formats by file suffix.
 FORMATS: dict[str, str] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -106,7 +106,8 @@ _CSS_RGBA = re.compile(r"rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,
 # Coverage heatmap
 _GAP_COLOR = "#C0392B"
 _CMAP = "Blues"
-_MANY_GROUPS = 12  # more columns than this: the two matrices are stacked, not side by side
+_COVERAGE_FONT = 8.0  # pt, group and sector names of the group panel: one group a row, read across
+_ABSENT = "#9A9A9A"  # a 0 that no rule calls a gap
 _MAX_FINDINGS = 14
 
 
@@ -792,68 +793,102 @@ def draw_map(
 # ------------------------------------------------------------------------------ coverage
 
 
-def _axis_labels(matrix: pd.DataFrame, vocabulary: str | None, lang: str) -> list[str]:
-    labels = [schema.label(vocabulary, str(c), lang) if vocabulary else str(c) for c in matrix.columns]
-    return [short_label(label) for label in labels]
+def gap_cells(findings: pd.DataFrame | None) -> dict[str, set[tuple[str, str]]]:
+    """The cells of the coverage matrices that a rule finds to be gaps: ``{matrix: {(sector, column)}}``.
+
+    A finding of a group's sectors (``params.kind == "sectors"``, ``node`` ``group:<name>``)
+    names cells of ``sector_group``; one of a tier's sectors (``sectors_on_every_tier``,
+    ``node`` ``tier:<tier>``) cells of ``sector_tier``; each missing sector is one cell.
+    Other findings (contact persons, chairs, tier links) name no cell.
+
+    >>> f = pd.DataFrame([{"node": "group:Akaa", "subject": "Akaa", "missing": ["parish", "kela"],
+    ...                    "params": {"kind": "sectors"}},
+    ...                   {"node": "tier:local", "subject": "local", "missing": ["kela"],
+    ...                    "params": {"kind": "sectors_on_every_tier"}}])
+    >>> {k: sorted(v) for k, v in gap_cells(f).items()}
+    {'sector_tier': [('kela', 'local')], 'sector_group': [('kela', 'Akaa'), ('parish', 'Akaa')]}
+    """
+    cells: dict[str, set[tuple[str, str]]] = {"sector_tier": set(), "sector_group": set()}
+    if findings is None or not len(findings):
+        return cells
+    for record in findings.to_dict("records"):
+        kind = (record.get("params") or {}).get("kind")
+        node = str(record.get("node") or "")
+        missing = record.get("missing")
+        missing = [] if missing is None or isinstance(missing, float) else [missing] if isinstance(missing, str) else missing
+        if kind == "sectors":
+            column, matrix = node.removeprefix("group:") if node.startswith("group:") else str(record.get("subject")), "sector_group"
+        elif kind == "sectors_on_every_tier":
+            column, matrix = node.removeprefix("tier:") if node.startswith("tier:") else str(record.get("subject")), "sector_tier"
+        else:
+            continue
+        cells[matrix].update((str(sector), column) for sector in missing)
+    return cells
 
 
 def _heatmap(
     fig,
     ax,
-    matrix: pd.DataFrame,
+    values,
     *,
-    columns: str | None,
-    lang: str,
+    rows: list[str],
+    columns: list[str],
+    gaps: list[tuple[int, int]],
+    gid: str,
     heading: str,
     fontsize: float,
-    rotate: bool,
+    top_labels: bool,
+    lang: str,
 ) -> None:
-    """One matrix as a heatmap: counts in the cells, zero cells hatched and outlined in red."""
+    """One matrix as a heatmap: counts in the cells; the rules' gaps hatched and outlined in red.
+
+    A zero cell that no rule calls a gap shows a grey 0: the sector is absent there, and no
+    rule expects it. *gaps* are (row, column) positions; each hatch gets the SVG id
+    ``{gid}-{row}-{column}`` of the canonical (sector × column) matrix.
+    """
     import numpy as np
     from matplotlib.patches import Rectangle
     from matplotlib.ticker import MaxNLocator
 
-    values = matrix.to_numpy(dtype=float)
-    top = max(float(np.nanmax(values)), 1.0) if not np.isnan(values).all() else 1.0
+    top = max(float(np.nanmax(values)), 1.0) if values.size and not np.isnan(values).all() else 1.0
     image = ax.imshow(values, cmap=_CMAP, vmin=0, vmax=top, aspect="auto", interpolation="nearest")
-    rows, cols = values.shape
-    ax.set_xticks(
-        range(cols),
-        _axis_labels(matrix, columns, lang),
-        fontsize=fontsize,
-        rotation=90 if rotate else 0,
-        ha="center",
-        va="top",
-    )
-    ax.set_yticks(
-        range(rows),
-        [short_label(schema.label("sector", str(s), lang)) for s in matrix.index],
-        fontsize=max(fontsize, 8),
-    )
+    n_rows, n_cols = values.shape
+    if top_labels:
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(n_cols), columns, fontsize=fontsize, rotation=40, ha="left", va="bottom",
+                      rotation_mode="anchor")
+    else:
+        ax.set_xticks(range(n_cols), columns, fontsize=fontsize, ha="center", va="top")
+    ax.set_yticks(range(n_rows), rows, fontsize=fontsize)
     ax.tick_params(length=0)
-    ax.set_xticks([x - 0.5 for x in range(1, cols)], minor=True)
-    ax.set_yticks([y - 0.5 for y in range(1, rows)], minor=True)
+    ax.set_xticks([x - 0.5 for x in range(1, n_cols)], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, n_rows)], minor=True)
     ax.grid(which="minor", color="white", linewidth=0.8)
     ax.tick_params(which="minor", length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(heading, fontsize=12, fontweight="bold", loc="left", color=_TEXT_COLOR, pad=8)
-    for r in range(rows):
-        for c in range(cols):
+    ax.set_title(heading, fontsize=12, fontweight="bold", loc="left", color=_TEXT_COLOR,
+                 pad=62 if top_labels else 8)
+    hatched = set(gaps)
+    for r in range(n_rows):
+        for c in range(n_cols):
             value = values[r, c]
-            if value == 0:
-                ax.add_patch(
-                    Rectangle(
-                        (c - 0.5, r - 0.5),
-                        1,
-                        1,
-                        fill=False,
-                        hatch="///",
-                        edgecolor=_color(_GAP_COLOR, alpha=0.7),
-                        linewidth=0.6,
-                    )
+            if (r, c) in hatched:
+                patch = Rectangle(
+                    (c - 0.5, r - 0.5),
+                    1,
+                    1,
+                    fill=False,
+                    hatch="///",
+                    edgecolor=_color(_GAP_COLOR, alpha=0.9),
+                    linewidth=1.2,
+                    zorder=3,
                 )
-            elif not np.isnan(value):
+                patch.set_gid(gid(r, c))
+                ax.add_patch(patch)
+            elif np.isnan(value):
+                continue
+            else:
                 ax.text(
                     c,
                     r,
@@ -861,10 +896,10 @@ def _heatmap(
                     ha="center",
                     va="center",
                     fontsize=fontsize,
-                    color="white" if value > 0.6 * top else _TEXT_COLOR,
+                    color="white" if value > 0.6 * top else _ABSENT if value == 0 else _TEXT_COLOR,
                     parse_math=False,
                 )
-    bar = fig.colorbar(image, ax=ax, fraction=0.04 if cols > _MANY_GROUPS else 0.08, pad=0.01, aspect=15)
+    bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, aspect=25, shrink=min(1.0, 12 / max(n_rows, 1)))
     bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     bar.ax.tick_params(labelsize=7)
     bar.set_label(text("static.count", lang), fontsize=8)
@@ -895,105 +930,69 @@ def _coverage_figure(matrices: dict, *, lang: str, findings: pd.DataFrame | None
         raise ValueError(
             "matrices holds no non-empty 'sector_tier' or 'sector_group'; pass coverage_report(G)['matrices']"
         )
-    n_groups = 0 if groups is None else groups.shape[1]
-    n_rows = max((m.shape[0] for m in (tiers, groups) if m is not None), default=1)
-    longest = max((len(short_label(c)) for c in (groups.columns if groups is not None else [])), default=0)
-    font = 8.0 if n_groups <= 30 else max(5.0, 8.0 - (n_groups - 30) / 20)
     has_findings = findings is not None and len(findings) > 0
-    stacked = n_groups > _MANY_GROUPS
+    gaps = gap_cells(findings)
 
-    cell = 0.30  # inches per matrix row
-    block = n_rows * cell
-    label_room = longest * _CHAR_WIDTH * font / 72 + 0.3 if groups is not None else 0.6
-    heading_room = 1.3  # title and note above the first heatmap
-    if stacked:
-        # sector × tier (findings beside it) above, sector × group across the whole width below
-        width = max(16.0, 3.0 + 0.2 * n_groups)
-        height = heading_room + block + 0.9 + block + label_room + 0.2
+    def sectors(matrix):
+        return [short_label(schema.label("sector", str(s), lang)) for s in matrix.index]
+
+    def positions(matrix, key):
+        rows, cols = {str(s): i for i, s in enumerate(matrix.index)}, {str(c): j for j, c in enumerate(matrix.columns)}
+        return [(rows[s], cols[c]) for s, c in sorted(gaps[key]) if s in rows and c in cols]
+
+    # Left column: sector × tier, then the findings; right: one row per group (names read across).
+    left_width = 6.6
+    row_in, group_row_in = 0.30, 0.24
+    tier_block = tiers.shape[0] * row_in if tiers is not None else 0.0
+    lines = _findings_text(findings, lang, 78).count("\n") + 1 if has_findings else 0
+    findings_in = 0.5 + lines * 8.5 * 1.4 / 72 if has_findings else 0.0
+    left_in = (tier_block + 0.8 if tiers is not None else 0.0) + findings_in
+    if groups is not None:
+        longest = max(len(schema.normalize_text(c)) for c in groups.columns)
+        names_in = longest * _CHAR_WIDTH * _COVERAGE_FONT / 72 + 0.3
+        group_block = groups.shape[1] * group_row_in
+        right_width = names_in + 0.62 * groups.shape[0] + 1.2
+        right_in = 1.3 + group_block  # the sector names above, turned
     else:
-        width = 16.0
-        height = max(6.0, heading_room + block + label_room + (2.6 if has_findings else 0.4))
+        names_in = right_width = right_in = 0.0
+    heading_room = 1.2
+    width = max(16.0, left_width + 1.2 + right_width)
+    height = max(6.0, heading_room + max(left_in, right_in) + 0.3)
     fig = _figure((width, height))
-    fig.text(
-        0.5 / width,
-        1 - 0.25 / height,
-        text("static.coverage_title", lang),
-        fontsize=18,
-        fontweight="bold",
-        color=_TEXT_COLOR,
-        va="top",
-        parse_math=False,
-    )
-    fig.text(
-        0.5 / width,
-        1 - 0.62 / height,
-        text("static.gap_note", lang),
-        fontsize=10,
-        color=_GAP_COLOR,
-        va="top",
-        parse_math=False,
-    )
+    fig.text(0.5 / width, 1 - 0.25 / height, text("static.coverage_title", lang), fontsize=18,
+             fontweight="bold", color=_TEXT_COLOR, va="top", parse_math=False)
+    fig.text(0.5 / width, 1 - 0.62 / height, text("static.gap_note", lang), fontsize=10, color=_GAP_COLOR,
+             va="top", parse_math=False)
 
     def box(left_in, bottom_in, width_in, height_in):
         return [left_in / width, bottom_in / height, width_in / width, height_in / height]
 
-    heading_tier = text("static.sector_tier", lang)
-    heading_group = text("static.sector_group", lang)
-    tier_width = 0.9 * (tiers.shape[1] if tiers is not None else 0) + 0.8
-    first = height - heading_room - block  # bottom of the upper heatmaps
-    findings_box = None
+    y = height - heading_room  # top of the free area, inches from the bottom
     if tiers is not None:
-        ax = fig.add_axes(box(2.6, first, tier_width, block))
-        _heatmap(fig, ax, tiers, columns="tier", lang=lang, heading=heading_tier, fontsize=8, rotate=False)
-    if stacked:
-        if has_findings:
-            findings_box = box(7.0, first, width - 7.5, block + 0.2)
-        if groups is not None:
-            ax = fig.add_axes(box(2.6, label_room + 0.2, width - 3.0, block))
-            _heatmap(
-                fig, ax, groups, columns=None, lang=lang, heading=heading_group, fontsize=font, rotate=True
-            )
-    else:
-        if groups is not None:
-            left = 2.6 + tier_width + 2.9 if tiers is not None else 2.6
-            ax = fig.add_axes(box(left, first, max(width - left - 0.5, 1.0), block))
-            _heatmap(
-                fig,
-                ax,
-                groups,
-                columns=None,
-                lang=lang,
-                heading=heading_group,
-                fontsize=font,
-                rotate=n_groups > 4,
-            )
-        if has_findings:
-            findings_box = box(0.5, 0.2, width - 1.0, 2.2)
-    if findings_box is not None:
-        ax = fig.add_axes(findings_box)
-        ax.set_axis_off()
-        ax.text(
-            0,
-            1,
-            text("static.findings", lang),
-            fontsize=11,
-            fontweight="bold",
-            va="top",
-            transform=ax.transAxes,
-            color=_TEXT_COLOR,
-            parse_math=False,
+        ax = fig.add_axes(box(2.2, y - 0.35 - tier_block, 0.9 * tiers.shape[1], tier_block))
+        _heatmap(
+            fig, ax, tiers.to_numpy(dtype=float), rows=sectors(tiers),
+            columns=[short_label(schema.label("tier", str(t), lang)) for t in tiers.columns],
+            gaps=positions(tiers, "sector_tier"), gid=lambda r, c: f"gap-sector_tier-{r}-{c}",
+            heading=text("static.sector_tier", lang), fontsize=8, top_labels=False, lang=lang,
         )
-        chars = int(findings_box[2] * width * 72 / (_CHAR_WIDTH * 8.5))
-        ax.text(
-            0,
-            0.86,
-            _findings_text(findings if findings is not None else pd.DataFrame(), lang, chars),
-            fontsize=8.5,
-            va="top",
-            linespacing=1.4,
-            transform=ax.transAxes,
-            color=_TEXT_COLOR,
-            parse_math=False,
+        y -= tier_block + 0.8
+    if has_findings:
+        ax = fig.add_axes(box(0.5, y - findings_in, left_width, findings_in))
+        ax.set_axis_off()
+        ax.text(0, 1, text("static.findings", lang), fontsize=11, fontweight="bold", va="top",
+                transform=ax.transAxes, color=_TEXT_COLOR, parse_math=False)
+        ax.text(0, 1 - 0.35 / findings_in, _findings_text(findings, lang, 78), fontsize=8.5, va="top",
+                linespacing=1.4, transform=ax.transAxes, color=_TEXT_COLOR, parse_math=False)
+    if groups is not None:
+        left = (left_width + 1.2 if (tiers is not None or has_findings) else 0.5) + names_in
+        top = height - heading_room - 1.3
+        ax = fig.add_axes(box(left, top - group_block, 0.62 * groups.shape[0], group_block))
+        cells = [(c, r) for r, c in positions(groups, "sector_group")]  # drawn transposed
+        _heatmap(
+            fig, ax, groups.to_numpy(dtype=float).T, rows=[schema.normalize_text(c) for c in groups.columns],  # whole names: no "…"
+            columns=sectors(groups), gaps=cells, gid=lambda r, c: f"gap-sector_group-{c}-{r}",
+            heading=text("static.sector_group", lang), fontsize=_COVERAGE_FONT, top_labels=True, lang=lang,
         )
     return fig
 
@@ -1020,7 +1019,7 @@ def draw_coverage(
         Language of headings and of sector and tier names.
     findings : pandas.DataFrame, optional
         Canonical rule findings (as :func:`verkosto.coverage.check_rules`); the first
-        ones are listed with the heatmaps.
+        ones are listed with the heatmaps, and their gaps hatched.
     protect : iterable of paths
         Files never to overwrite.
 
@@ -1038,10 +1037,11 @@ def draw_coverage(
 
     Notes
     -----
-    A zero cell is a gap (katvealue): hatched and outlined in red, without a number.
-    With more than 12 groups the sector × group matrix gets the whole width under the
-    sector × tier matrix, and the image grows with the number of groups (0.2 in each);
-    group names are turned upright and their font shrinks down to 5 pt.
+    A cell is hatched and outlined in red only where a rule finds a gap (:func:`gap_cells`):
+    a group's or a tier's missing sector. Any other zero shows a grey 0 — the sector is
+    absent there and no rule expects it — so the image and the findings say the same.
+    The sector × group matrix is drawn turned, one group a row, its name read across, beside
+    the sector × tier matrix and the findings; the image grows 0.24 in for each group.
 
     Examples
     --------
