@@ -29,6 +29,12 @@ class Layout(str, Enum):
     force = "force"
 
 
+class Paper(str, Enum):
+    slide = "slide"
+    a4 = "a4"
+    a3 = "a3"
+
+
 class Network(str, Enum):
     persons = "persons"
     organisations = "organisations"
@@ -269,6 +275,7 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         title: Annotated[str | None, typer.Option("--title", help=t("cli.map.title"))] = None,
         size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
+        paper: Annotated[Paper | None, typer.Option("--paper", help=t("cli.map.paper"))] = None,
         rules: RulesOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
@@ -281,7 +288,7 @@ def _build() -> typer.Typer:
             path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
-                          protect=[path])
+                          paper=paper and paper.value, protect=[path])
         G = analysis.graph
         typer.echo(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
 

@@ -157,3 +157,15 @@ def test_an_organisations_panel_names_its_brokerage_role(in_tmp, open_map):
     note = page.page.locator("#panel p.note").inner_text()
     assert note == "Välittäjärooli: portinvartija sektorille Järjestö"
     assert (page.errors, page.requests) == ([], [])
+
+
+def test_an_a3_poster_of_the_example(in_tmp):
+    result = run("map", "-o", "kartta-a3.pdf", "--paper", "a3", "--quiet")
+    assert result.exit_code == 0, result.output
+    pdf = (in_tmp / "kartta-a3.pdf").read_bytes()
+    assert re.search(rb"/MediaBox \[ *0 0 1190\.88 841\.68 *\]", pdf)  # 16.54 x 11.69 in: A3 landscape
+    result = run("map", "-o", "kartta.html", "--paper", "a3")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        1, "Error: kartta.html: --paper is for images only; write the map to .png, .svg or .pdf, or leave --paper out"
+    )
+    assert not (in_tmp / "kartta.html").exists()

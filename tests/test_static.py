@@ -219,10 +219,73 @@ def test_control_characters_and_long_labels(tmp_path, small_network):
     path = draw_map(small_network, tmp_path / "kartta.svg")  # parses: no control characters in the XML
     text = all_text(path)
     assert "Anna[31m Virta" in svg_texts(path)
-    assert short_label(long_name) == "Pirkanmaan perhekeskuksen maakunnalline…"
+    assert short_label(long_name) == "Pirkanmaan perhekeskuksen maakunnalline…"  # for file names and tables
     assert len(short_label(long_name)) == MAX_LABEL
-    assert "Pirkanmaan perhekeskuksen maakunnalline…" in text
-    assert long_name not in text
+    # The map never cuts a name: it is wrapped on lines, two consecutive <text> elements.
+    assert long_name in text and "…" not in text
+    assert {"Pirkanmaan perhekeskuksen", "maakunnallinen", "asiantuntijaverkosto"} <= set(svg_texts(path))
+
+
+def ids(path: Path, prefix: str) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [e.get("id") for e in root.iter() if (e.get("id") or "").startswith(prefix)]
+
+
+def test_the_example_map_has_every_group_whole_and_marks_the_findings(tmp_path):
+    from verkosto import analyse
+    from verkosto.views import write_map
+
+    a = analyse()
+    path = write_map(a, tmp_path / "kartta.svg")
+    texts = svg_texts(path)
+    lines = " ".join(texts)
+    for label in group_labels(a.graph):
+        assert label in lines, label  # whole, on one line or wrapped at spaces
+    assert "…" not in lines
+    # Four gaps on four groups: a ring and a numbered badge each, the key numbered alike.
+    assert ids(path, "finding-ring-") == [f"finding-ring-{n}" for n in (1, 2, 3, 4)]
+    assert ids(path, "finding-badge-") == [f"finding-badge-{n}" for n in (1, 2, 3, 4)]
+    key = texts[texts.index("Havainnot"):]
+    assert key[1] == "Katvealue (punainen rengas)" and "Riski (oranssi katkoviiva)" not in key
+    assert key[2:6] == ["1", "Kuhmoisten perhekeskuksen ohjausryhmä: ei edustajaa sektorilta", "Seurakunta", "2"]
+    assert [m["node"] for m in static.finding_marks(a.graph, a.findings)] == list(a.findings["node"])
+
+
+def test_a_risk_is_dashed_orange_with_a_square_badge(tmp_path, small_network):
+    group = next(n for n, d in small_network.nodes(data=True) if d["kind"] == "group")
+    findings = pd.DataFrame(
+        [{"rule": "tier-link", "severity": "risk", "node": group, "subject": small_network.nodes[group]["label"],
+          "missing": [], "params": {"kind": "tier_link_risk", "parents": ["Ylä"]}},
+         {"rule": "x", "severity": "gap", "node": "group:ei kartalla", "subject": "ei kartalla", "missing": [],
+          "params": {"kind": "contact_person", "roles": ["contact"]}}]
+    )
+    marks = static.finding_marks(small_network, findings)
+    assert [(m["number"], m["node"], m["severity"]) for m in marks] == [(1, group, "risk")]
+    path = draw_map(small_network, tmp_path / "k.svg", findings=findings)
+    root = ET.parse(path).getroot()
+    ring = next(e for e in root.iter() if e.get("id") == "finding-ring-1")
+    style = " ".join(p.get("style", "") for p in ring.iter(f"{SVG}path"))
+    assert "stroke: #d35400" in style and "stroke-dasharray" in style
+    assert "Riski (oranssi katkoviiva)" in svg_texts(path)
+
+
+def test_a3_poster_is_a3_landscape_and_larger_text(tmp_path, small_network):
+    import re
+
+    pdf = draw_map(small_network, tmp_path / "juliste.pdf", paper="a3").read_bytes()
+    box = [float(v) for v in re.search(rb"/MediaBox \[ *([\d. ]+)\]", pdf).group(1).split()]
+    assert box == [0, 0, pytest.approx(16.54 * 72), pytest.approx(11.69 * 72)]  # A3 landscape, 420 x 297 mm
+    assert png_stats(draw_map(small_network, tmp_path / "a4.png", paper="a4"))[0] == (2338, 1654)
+    slide = ET.parse(draw_map(small_network, tmp_path / "s.svg")).getroot()
+    poster = ET.parse(draw_map(small_network, tmp_path / "p.svg", paper="a3")).getroot()
+
+    def title_size(root):
+        title = next(e for e in root.iter(f"{SVG}text") if "".join(e.itertext()) == "Verkostokartta")
+        return float(re.search(r"font-size: ([\d.]+)px", title.get("style")).group(1))
+
+    assert title_size(poster) == pytest.approx(title_size(slide) * 11.69 / 9, abs=0.01)
+    with pytest.raises(ValueError, match="paper='b5': use one of slide, a4, a3"):
+        draw_map(small_network, tmp_path / "x.png", paper="b5")
 
 
 # --- determinism, global state ------------------------------------------------------------

@@ -38,24 +38,29 @@ def write_map(
     title: str | None = None,
     size_by: str | None = None,
     generated: str | None = None,
+    paper: str | None = None,
     protect=(),
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
 
     The page shows every node's metrics and the groups' findings; both come from *analysis*,
     computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
-    for *layout*, *title*, *size_by* and *generated*.
+    for *layout*, *title*, *size_by* and *generated*; *paper* (``slide``, ``a4``, ``a3``)
+    is the page of an image, which marks the nodes with findings as the page does.
 
     Raises
     ------
     OutputError
-        For another file suffix, a missing folder or the input roster as output.
+        For another file suffix, a missing folder, the input roster as output, or a *paper*
+        for an ``.html`` page (a page has no paper size).
     """
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
     if suffix == ".html":
         from .render import write_html
 
+        if paper is not None:
+            raise OutputError(text("output.paper_html", lang, path=str(path)))
         return write_html(
             analysis.graph,
             path,
@@ -80,6 +85,8 @@ def write_map(
             title=title,
             size_by=size_by,
             metrics=analysis.node_metrics,
+            findings=analysis.findings,
+            paper=paper or "slide",
             protect=protect,
         )
     raise OutputError(text("output.map_format", lang, path=str(path), suffix=suffix))
