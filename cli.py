@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from verkosto.errors import OutputError, VerkostoError
 from verkosto.i18n import LANGUAGES, current_language, language, set_language, text
@@ -70,6 +70,17 @@ class CoverageFormat(str, Enum):
     json = "json"
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class TrendsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
 class _Words:
     """Typer's own words in the help — "Usage:", the help option — in the language the
     command was built in (the subclasses made by :func:`_build` set them)."""
@@ -103,6 +114,29 @@ class _Group(_Words, TyperGroup):
             except VerkostoError as err:
                 typer.echo(text("cli.error", message=str(err)), err=True)
                 ctx.exit(1)
+
+
+class _SubcommandFirst:
+    """A group that is a command too (``verkosto indicators [ROSTER]``) and has sub-commands
+    (``verkosto indicators fetch``): a first word naming a sub-command is never taken for the
+    group's own ROSTER argument."""
+
+    def parse_args(self, ctx, args):
+        valued = {name for p in self.get_params(ctx) if isinstance(p, TyperOption) and not p.is_flag for name in p.opts}
+        k = 0  # past the group's own options (--lang en), if any
+        while k < len(args) and args[k].startswith("-") and args[k] != "--":
+            k += 2 if args[k] in valued else 1
+        if k < len(args) and args[k] in self.commands:  # type: ignore[attr-defined]
+            super().parse_args(ctx, args[:k])  # type: ignore[misc]
+            ctx._protected_args, ctx.args = args[k : k + 1], args[k + 1 :]
+            return ctx.args
+        return super().parse_args(ctx, args)  # type: ignore[misc]
+
+    def get_params(self, ctx):
+        params = super().get_params(ctx)  # type: ignore[misc]
+        if ctx.command is not self:  # a sub-command's usage line: the ROSTER is the sub-command's own
+            params = [p for p in params if not isinstance(p, TyperArgument)]
+        return params
 
 
 class _Progress:
@@ -147,7 +181,7 @@ def _start(lang: Lang | None) -> None:
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
-              key=None, weighted=False, sample=None):
+              key=None, weighted=False, sample=None, indicators=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
     from verkosto.example import example_path
@@ -159,7 +193,7 @@ def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=No
     with progress.step("cli.progress.reading", name=path.name):
         analysis = analyse(
             path, season=season, rules=rules, weighted=weighted, sample=sample,
-            pseudonymize=pseudonymize, key=read_key(key) if key else None,
+            pseudonymize=pseudonymize, key=read_key(key) if key else None, indicators=indicators,
         )
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
@@ -261,6 +295,7 @@ def _build() -> typer.Typer:
     KeyOpt = Annotated[Path | None, typer.Option("--key", help=t("cli.opt.key"))]
     RulesOpt = Annotated[Path | None, typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
+    IndicatorsOpt = Annotated[Path | None, typer.Option("--indicators", help=t("cli.opt.indicators"))]
 
     @app.callback(options_metavar=t("cli.typer.options_metavar"))
     def main(lang: LangOpt = None) -> None:
@@ -277,6 +312,7 @@ def _build() -> typer.Typer:
         size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
         paper: Annotated[Paper | None, typer.Option("--paper", help=t("cli.map.paper"))] = None,
         rules: RulesOpt = None,
+        indicators: IndicatorsOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
         quiet: QuietOpt = False,
@@ -285,7 +321,8 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       indicators=indicators)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
                           paper=paper and paper.value, protect=[path])
@@ -388,7 +425,9 @@ def _build() -> typer.Typer:
     def report(
         roster: RosterArg = None,
         output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.report.output"))] = Path("raportti.xlsx"),
+        previous: Annotated[Path | None, typer.Option("--previous", help=t("cli.report.previous"))] = None,
         rules: RulesOpt = None,
+        indicators: IndicatorsOpt = None,
         lang: LangOpt = None,
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -399,9 +438,13 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       indicators=indicators)
+            before = None
+            if previous is not None:
+                before = _analysis(progress, previous, rules=rules, pseudonymize=pseudonymize, key=key)[1]
             with progress.step("cli.progress.writing", name=output.name):
-                write_report(analysis, output, protect=[path])
+                write_report(analysis, output, previous=before, protect=[path, *([previous] if previous else [])])
         typer.echo(f"{output}")
 
     class ExportNetwork(str, Enum):
@@ -490,6 +533,167 @@ def _build() -> typer.Typer:
         _start(lang)
         write_template(output, lang=current_language())
         typer.echo(text("cli.template.done", output=output))
+
+    group = typer.Typer(
+        cls=type("IndicatorsGroup", (_SubcommandFirst, Group), {}),
+        help=t("cli.indicators.help"),
+        invoke_without_command=True,
+        add_completion=False,
+        options_metavar=t("cli.typer.options_metavar"),
+        subcommand_metavar=t("cli.typer.command_metavar"),
+    )
+    app.add_typer(group, name="indicators")
+
+    @group.callback(options_metavar=t("cli.typer.options_metavar"))
+    def indicators_(
+        ctx: typer.Context,
+        roster: RosterArg = None,
+        indicators: IndicatorsOpt = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.indicators.output"))] = None,
+        format: Annotated[CoverageFormat | None, typer.Option("--format", help=t("cli.indicators.format"))] = None,
+        highlight: Annotated[list[str] | None, typer.Option("--municipality", help=t("cli.indicators.highlight"), metavar="<str>")] = None,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_csv, to_json
+        from verkosto.indicators import attribution, indicator_words, latest_table, shown_number
+        from verkosto.views import write_indicators
+
+        _start(lang)
+        if ctx.invoked_subcommand is not None:
+            return
+        if indicators is None:
+            raise VerkostoError("cli.indicators.needs_file")
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, indicators=indicators)
+            data = analysis.municipal_indicators
+            if output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_indicators(analysis, output, highlight=highlight or (), protect=[path, indicators])
+                typer.echo(text("cli.indicators.done", output=output, attribution=attribution(data)))
+                return
+        fmt = format.value if format else "table"
+        if fmt == "table":
+            words, names = indicator_words(data, analysis.municipalities)
+            for (title, ident), rows in words.groupby(["indicator", "indicator_id"], sort=False):
+                shown = rows[["municipality", "latest_year", "value", "trend", "county_median", "difference"]]
+                decimals = data.decimals.get(ident, 1)
+                shown = shown.assign(**{c: [shown_number(v, decimals) for v in shown[c]]
+                                        for c in ("value", "county_median", "difference")})
+                _print_table(shown.rename(columns=names), title)
+            typer.echo(attribution(data))
+        else:
+            table = latest_table(data, analysis.municipalities)
+            typer.echo(to_csv(table) if fmt == "csv" else to_json(table), nl=False)
+
+    @group.command("fetch", cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.fetch.help"))
+    def fetch(
+        indicator: Annotated[list[int], typer.Option("--indicator", help=t("cli.fetch.indicator"), min=1, metavar="<int>")],
+        years: Annotated[str, typer.Option("--years", help=t("cli.fetch.years"))],
+        roster: RosterArg = None,
+        output: Annotated[Path, typer.Option("-o", "--output", help=t("cli.fetch.output"))] = Path("indikaattorit.json"),
+        timeout: Annotated[float, typer.Option("--timeout", help=t("cli.fetch.timeout"), min=1)] = 30.0,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.sotkanet import LICENCE, SOURCE, fetch_file
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season)
+            with progress.step("cli.progress.fetching"):
+                document = fetch_file(output, indicators=indicator, years=years, municipalities=analysis.municipalities,
+                                      timeout=timeout, protect=[path])
+        typer.echo(text("cli.fetch.done", output=output, indicators=len(indicator),
+                        municipalities=len(document["regions"]), values=len(document["data"]),
+                        attribution=text("indicators.attribution", source=SOURCE, licence=LICENCE)))
+    RostersArg = Annotated[list[Path] | None, typer.Argument(help=t("cli.opt.rosters"), show_default=False)]
+    SeasonsOpt = Annotated[list[str] | None, typer.Option("--season", help=t("cli.opt.seasons"))]
+
+    def _season_analyses(progress, rosters, seasons, *, at_most=None, **options):
+        from verkosto.seasons import season_inputs
+
+        inputs = season_inputs(rosters, seasons, at_most=at_most)
+        for path, _ in inputs if not rosters else ():
+            typer.echo(text("cli.example", name=path.name), err=True)
+        return [_analysis(progress, path, season=season, **options)[1] for path, season in inputs]
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.compare.help"))
+    def compare(
+        rosters: RostersArg = None,
+        season: SeasonsOpt = None,
+        format: Annotated[CompareFormat | None, typer.Option("--format", help=t("cli.compare.format"))] = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.compare.output"))] = None,
+        season_maps: Annotated[bool, typer.Option("--season-maps", help=t("cli.compare.season_maps"), **flag)] = False,
+        rules: RulesOpt = None,
+        lang: LangOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_json
+        from verkosto.season_views import summary, write_change_map, write_comparison, write_season_maps
+        from verkosto.seasons import compare as compare_seasons
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            old, new = _season_analyses(progress, rosters, season, at_most=2, rules=rules,
+                                        pseudonymize=pseudonymize, key=key)
+            with progress.step("cli.progress.comparing"):
+                comparison = compare_seasons(old, new)
+            for problem in comparison.warnings:
+                typer.echo(text("cli.problem.warning", message=text("season.warning.line", message=problem.message)),
+                           err=True)
+            if output is not None:
+                protect = [Path(old.source), Path(new.source)]
+                with progress.step("cli.progress.writing", name=output.name):
+                    if output.suffix.lower() == ".html":
+                        write_change_map(old, new, output, comparison=comparison, protect=protect)
+                    else:
+                        write_comparison(comparison, output, protect=protect)
+                typer.echo(f"{output}")
+                if season_maps and output.suffix.lower() == ".html":
+                    maps = tuple(output.with_name(f"{output.stem}_{s}.html") for s in comparison.seasons)
+                    for written in write_season_maps(old, new, maps, comparison=comparison, protect=protect):
+                        typer.echo(f"{written}")
+            elif format == CompareFormat.json:
+                typer.echo(to_json(comparison.as_dict()), nl=False)
+            else:
+                typer.echo(summary(comparison), nl=False)
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.trends.help"))
+    def trends(
+        rosters: RostersArg = None,
+        season: SeasonsOpt = None,
+        format: Annotated[TrendsFormat | None, typer.Option("--format", help=t("cli.trends.format"))] = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.trends.output"))] = None,
+        scope: Annotated[str, typer.Option("--scope", help=t("cli.trends.scope"))] = "overall",
+        rules: RulesOpt = None,
+        lang: LangOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_csv, to_json
+        from verkosto.season_views import trends_table, write_trends
+        from verkosto.seasons import trends as season_trends
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            analyses = _season_analyses(progress, rosters, season, rules=rules, pseudonymize=pseudonymize, key=key)
+            if output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_trends(analyses, output, protect=[Path(a.source) for a in analyses])
+                typer.echo(f"{output}")
+            elif format == TrendsFormat.csv:
+                typer.echo(to_csv(season_trends(analyses)), nl=False)
+            elif format == TrendsFormat.json:
+                typer.echo(to_json(season_trends(analyses)), nl=False)
+            else:
+                table = trends_table(analyses)
+                _print_table(table[season_trends(analyses)["scope"] == scope].drop(columns="scope"))
 
     return app
 

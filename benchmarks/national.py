@@ -436,7 +436,7 @@ class _National:
         rng = self.rng
         wanted = max(1, self.target_persons // 3)
         orgs_in = defaultdict(list)
-        for name, (sector, municipality, region) in self.organisations.items():
+        for name, (_sector, municipality, _region) in self.organisations.items():
             if municipality:
                 orgs_in[self.region_of[municipality]].append(name)
         county_orgs = defaultdict(list)

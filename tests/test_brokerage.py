@@ -115,7 +115,7 @@ def test_equal_to_sna(name):
 
 def test_recorded_example_is_the_bundled_example():
     """The recorded cases are the bundled 2024–2025 example's networks, arc for arc."""
-    G = analyse().graph
+    G = analyse(season="2024-2025").graph
     for name, network, by in (
         ("example_collaboration_sector", "collaboration", "sector"),
         ("example_groups_tier", "groups", "tier"),
@@ -131,7 +131,7 @@ def test_the_example_in_numbers():
     # sna on the example's directed collaboration of organisations, classes = sector:
     # coordinator 11, itinerant 0, representative 20, gatekeeper 43, liaison 27; gatekeeping
     # over-represented (z = 3.49), itinerant brokerage under-represented (z = -3.07).
-    overall = brokerage_roles_overall(analyse().graph, by="sector").set_index("broker_role")
+    overall = brokerage_roles_overall(analyse(season="2024-2025").graph, by="sector").set_index("broker_role")
     assert overall.loc[list(BROKER_ROLES), "observed"].tolist() == [11, 0, 20, 43, 27]
     assert round(overall.loc["gatekeeper", "z"], 2) == 3.49
     assert round(overall.loc["itinerant", "z"], 2) == -3.07
@@ -194,13 +194,13 @@ def test_an_undirected_edge_counts_as_two_arcs():
 
 
 def test_undirected_projections_have_equal_representatives_and_gatekeepers():
-    df = brokerage_roles(analyse().graph, network="groups", by="tier")
+    df = brokerage_roles(analyse(season="2024-2025").graph, network="groups", by="tier")
     assert (df["representative"] == df["gatekeeper"]).all()
     assert set(df["kind"]) == {"group"}
 
 
 def test_errors_name_the_argument():
-    G = analyse().graph
+    G = analyse(season="2024-2025").graph
     with pytest.raises(ValueError, match="the groups network has no direction; use directed=False"):
         brokerage_roles(G, network="groups", by="tier", directed=True)
     with pytest.raises(VerkostoError) as err:
@@ -269,7 +269,7 @@ def test_columns_and_order():
 def test_dominant_role_in_words():
     from verkosto.present import broker_role_text, dominant_broker_role
 
-    df = brokerage_roles(analyse().graph).set_index("label")
+    df = brokerage_roles(analyse(season="2024-2025").graph).set_index("label")
     hame = df.loc["MLL:n Hämeen piiri"]
     assert dominant_broker_role(hame) == "gatekeeper"
     assert broker_role_text(hame, "fi") == "portinvartija sektorille Järjestö"
@@ -282,7 +282,7 @@ def test_dominant_role_in_words():
     row = {"region": "", "representative": 1, "representative_z": 1.0, "liaison": 3, "liaison_z": 1.0}
     assert broker_role_text(row, "fi") == "yhdysside muiden alueiden välillä"
     assert broker_role_text({"municipality": "Akaa", "gatekeeper": 1, "gatekeeper_z": 0.1}, "fi") == "portinvartija kuntaan Akaa"
-    groups = brokerage_roles(analyse().graph, network="groups", by="tier").set_index("label")
+    groups = brokerage_roles(analyse(season="2024-2025").graph, network="groups", by="tier").set_index("label")
     # a provincial network whose members sit in many local groups links those groups: itinerant
     meeting_places = groups.loc["Pirkanmaan kohtaamispaikkaverkosto"]
     assert (meeting_places["tier"], meeting_places["itinerant"]) == ("provincial", 1824)
@@ -291,7 +291,7 @@ def test_dominant_role_in_words():
 
 
 def test_the_analysis_computes_each_brokerage_once():
-    a = analyse()
+    a = analyse(season="2024-2025")
     assert a.brokerage_roles("sector") is a.brokerage_roles()
     pd.testing.assert_frame_equal(a.brokerage_roles(), brokerage_roles(a.graph))
     pd.testing.assert_frame_equal(
@@ -304,7 +304,7 @@ def test_the_analysis_computes_each_brokerage_once():
 def test_the_report_explains_the_roles_in_finnish():
     from verkosto.report import report_sheets
 
-    sheets = report_sheets(analyse(), lang="fi", generated="2025-01-01")
+    sheets = report_sheets(analyse(season="2024-2025"), lang="fi", generated="2025-01-01")
     names = list(sheets)
     assert names[names.index("Välittäjät") + 1 : names.index("Välittäjät") + 3] == [
         "Välittäjäroolit", "Välittäjäroolien selitys",

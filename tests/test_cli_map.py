@@ -3,11 +3,11 @@
 import re
 
 import pytest
+from conftest import XSS_PERSON
+from rosters import SMALL, write_csv, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from conftest import XSS_PERSON
-from rosters import SMALL, write_csv, write_xlsx
 from verkosto.example import example_path
 from verkosto.graph import build_graph
 from verkosto.load import load_roster
@@ -36,9 +36,9 @@ def test_map_of_the_bundled_example(in_tmp):
     G = build_graph(load_roster(example_path()))
     assert result.exit_code == 0, result.output
     assert result.stdout == f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n"
-    assert result.stderr == "No roster given: using the fictitious example pirkanmaa_2024-2025.xlsx.\n"
+    assert result.stderr == "No roster given: using the fictitious example pirkanmaa_2025-2026.xlsx.\n"
     html = (in_tmp / "verkostokartta.html").read_text(encoding="utf-8")
-    assert "2024-2025" in html and "pirkanmaa_2024-2025.xlsx" in html
+    assert "2025-2026" in html and "pirkanmaa_2025-2026.xlsx" in html
     assert not re.search(r"[\w.+-]+@[\w-]+\.\w+", html.replace("@license", "")), "an e-mail address leaked"
 
 
@@ -121,7 +121,7 @@ def test_validate_lists_every_problem(in_tmp):
 
 def test_validate_a_good_roster(in_tmp):
     result = run("validate", example_path())
-    assert (result.exit_code, result.output) == (0, "pirkanmaa_2024-2025.xlsx: 0 errors, 0 warnings\n")
+    assert (result.exit_code, result.output) == (0, "pirkanmaa_2025-2026.xlsx: 0 errors, 0 warnings\n")
 
 
 def test_template_command(in_tmp):
@@ -133,7 +133,8 @@ def test_template_command(in_tmp):
 def test_every_command_has_help_in_finnish_and_english():
     from cli import build_app
 
-    commands = ("map", "metrics", "coverage", "report", "validate", "template", "export", "import-kumu")
+    commands = ("map", "metrics", "coverage", "report", "validate", "template", "export", "import-kumu",
+                "compare", "trends")
     registered = build_app("fi").registered_commands
     assert {c.name or c.callback.__name__ for c in registered} == set(commands)
     words = {"fi": ("Käyttö:", "Valitsimet", "Näytä tämä ohje ja lopeta."),

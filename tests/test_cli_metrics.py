@@ -10,10 +10,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import MEMBERSHIP_HEADER, SMALL, write_xlsx
 
 runner = CliRunner()
 
@@ -124,17 +124,18 @@ def test_report_in_english(tmp_path):
     book = load_workbook(out)
     assert book.sheetnames[:4] == ["About", "Summary", "Findings", "Persons"]
     findings = [[c.value for c in row] for row in book["Findings"].iter_rows(min_row=2)]
-    assert ["Sectors of the local steering group", "Gap", "Kuhmoisten perhekeskuksen ohjausryhmä", "Parish"] == findings[0][:4]
+    assert ["Sectors of the local steering group", "Gap", "Kihniön perhekeskuksen ohjausryhmä", "NGO"] == findings[0][:4]
 
 
 # ----------------------------------------------------------- Gould–Fernandez brokerage roles
 
 
 def test_brokerage_roles_through_the_cli_equal_sna():
-    """`verkosto metrics --brokerage sector` on the example: sna's z-scores (tests/sna, recorded in R)."""
+    """`verkosto metrics --brokerage sector` on the example: sna's z-scores (tests/sna, recorded in R
+    on the 2024-2025 season)."""
     from verkosto.example import example_path
 
-    result = runner.invoke(app, ["metrics", str(example_path()), "--brokerage", "sector", "--format", "csv"])
+    result = runner.invoke(app, ["metrics", str(example_path("2024-2025")), "--brokerage", "sector", "--format", "csv"])
     assert result.exit_code == 0, result.output
     table = pd.read_csv(io.StringIO(result.output)).set_index("node")
     assert len(table) == 83 and set(table["kind"]) == {"organisation"}
@@ -153,7 +154,7 @@ def test_brokerage_roles_in_the_terminal():
     from verkosto.example import example_path
 
     result = runner.invoke(
-        app, ["metrics", str(example_path()), "--brokerage", "sector", "--top", "2", "--lang", "en"],
+        app, ["metrics", str(example_path("2024-2025")), "--brokerage", "sector", "--top", "2", "--lang", "en"],
         env={"COLUMNS": "250"},
     )
     assert result.exit_code == 0, result.output
@@ -173,11 +174,11 @@ def test_brokerage_roles_in_the_terminal():
 def test_brokerage_roles_of_groups_by_tier_and_a_class_the_network_lacks():
     from verkosto.example import example_path
 
-    result = runner.invoke(app, ["metrics", str(example_path()), "--network", "groups", "--brokerage", "tier",
+    result = runner.invoke(app, ["metrics", str(example_path("2024-2025")), "--network", "groups", "--brokerage", "tier",
                                  "--format", "json"])
     rows = json.loads(result.output)
     assert {row["kind"] for row in rows} == {"group"} and all(r["gatekeeper"] == r["representative"] for r in rows)
-    result = runner.invoke(app, ["metrics", str(example_path()), "--network", "groups", "--brokerage", "sector"])
+    result = runner.invoke(app, ["metrics", str(example_path("2024-2025")), "--network", "groups", "--brokerage", "sector"])
     assert (result.exit_code, result.output) == (
         1, "Virhe: verkoston groups solmuilla ei ole tietoa sector; valitse jokin näistä: tier, region, municipality\n"
     )
@@ -185,7 +186,7 @@ def test_brokerage_roles_of_groups_by_tier_and_a_class_the_network_lacks():
 
 def test_the_example_report_prints_landscape_with_whole_numbers_a_guide_and_notes(tmp_path):
     out = tmp_path / "raportti.xlsx"
-    assert run("report", "-o", out).exit_code == 0
+    assert run("report", "-o", out, "--season", "2024-2025").exit_code == 0  # the values below are that season's
     book = load_workbook(out)
     for sheet in book.worksheets:
         assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (
@@ -206,7 +207,7 @@ def test_the_example_report_prints_landscape_with_whole_numbers_a_guide_and_note
     groups = book["Sektori x ryhmä"]  # transposed: one group a row, so it prints down the page
     assert (groups.max_row, groups.max_column) == (64, 11) and groups["A1"].value == "Ryhmä \\ Sektori"
     guide = [[c.value for c in row] for row in book["Lukujen selitykset"].iter_rows()]
-    assert guide[0] == ["Luku", "Välilehdet", "Selitys"]
+    assert guide[0] == ["Tunnusluku", "Välilehdet", "Selitys"]
     figures = {row[0]: row for row in guide[1:]}
     for name in ("Tiheys", "Astekeskittyneisyys", "Välillisyys", "Läheisyys", "Ominaisvektori", "Rajoittuneisuus",
                  "Tehokas koko", "Yhdistäviä"):

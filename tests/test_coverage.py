@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from rosters import SMALL, write_xlsx
+
 from verkosto import example
 from verkosto.coverage import (
     FINDING_COLUMNS,

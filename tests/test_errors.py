@@ -8,10 +8,10 @@ import pickle
 import re
 from pathlib import Path
 
-import pytest
-
 import malformed
+import pytest
 from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_xlsx
+
 from verkosto.coverage import RulesError, load_rules
 from verkosto.errors import Message, OutputError, Problem, RosterError, VerkostoError
 from verkosto.i18n import catalogue, language, text

@@ -100,21 +100,23 @@ def test_saved_workbook_equals_generated_frames(season):
 
 def test_write_example_writes_one_workbook_per_season(tmp_path):
     paths = write_example(tmp_path / "new")
-    assert [p.name for p in paths] == ["pirkanmaa_2023-2024.xlsx", "pirkanmaa_2024-2025.xlsx"]
+    assert [p.name for p in paths] == [
+        "pirkanmaa_2023-2024.xlsx", "pirkanmaa_2024-2025.xlsx", "pirkanmaa_2025-2026.xlsx",
+    ]
     saved = pd.read_excel(paths[0], engine="calamine", sheet_name=None, dtype=str)
     expected = make_example(SEASONS[0])["Yhteistyö"]
     pd.testing.assert_frame_equal(_as_text(saved["Yhteistyö"]), _as_text(expected))
 
 
 def test_example_path():
-    assert example_path() == DATA / "pirkanmaa_2024-2025.xlsx"
+    assert example_path() == DATA / "pirkanmaa_2025-2026.xlsx"
     assert example_path("2023-2024") == DATA / "pirkanmaa_2023-2024.xlsx"
     with pytest.raises(VerkostoError, match="unknown example season '2022-2023'"):
         example_path("2022-2023")
 
 
 def test_unknown_season_is_refused():
-    with pytest.raises(VerkostoError, match="choose one of 2023-2024, 2024-2025"):
+    with pytest.raises(VerkostoError, match="choose one of 2023-2024, 2024-2025, 2025-2026"):
         make_example("2025")
 
 
@@ -198,8 +200,9 @@ def test_identity_is_the_email(frames, rosters, season):
     assert not memberships.duplicated(["email", "group"]).any()
 
 
-def test_turnover_between_seasons(rosters):
-    first, second = (rosters[season][0] for season in SEASONS)
+@pytest.mark.parametrize("seasons", list(zip(SEASONS, SEASONS[1:])))
+def test_turnover_between_seasons(rosters, seasons):
+    first, second = (rosters[season][0] for season in seasons)
     groups_first = first.groupby("email")["group"].agg(frozenset)
     groups_second = second.groupby("email")["group"].agg(frozenset)
     left = set(groups_first.index) - set(groups_second.index)
@@ -217,9 +220,10 @@ def test_turnover_between_seasons(rosters):
 
 @pytest.mark.parametrize("season", SEASONS)
 def test_planted_gaps_are_listed_for_each_season(season):
-    assert [gap[0] for gap in PLANTED_GAPS[season]] == [
-        "local-sectors", "regional-sectors", "tier-link", "contact-person",
-    ]
+    expected = ["local-sectors", "regional-sectors", "tier-link", "contact-person"]
+    if season == "2025-2026":  # the parish and Kela gaps closed, an NGO gap opened
+        expected = ["local-sectors", "tier-link", "contact-person"]
+    assert [gap[0] for gap in PLANTED_GAPS[season]] == expected
 
 
 @pytest.mark.parametrize("season", SEASONS)
@@ -238,7 +242,10 @@ def test_rule_2_local_steering_groups_have_the_four_local_sectors(rosters, seaso
         missing = _missing(memberships, group, LOCAL_SECTORS)
         if missing:
             found[group] = missing
-    assert found == _gaps(season, "local-sectors") == {"Kuhmoisten perhekeskuksen ohjausryhmä": ["parish"]}
+    expected = {"Kuhmoisten perhekeskuksen ohjausryhmä": ["parish"]}
+    if season == "2025-2026":
+        expected = {"Kihniön perhekeskuksen ohjausryhmä": ["ngo"]}
+    assert found == _gaps(season, "local-sectors") == expected
 
 
 @pytest.mark.parametrize("season", SEASONS)
@@ -249,7 +256,8 @@ def test_rules_3_and_4_upper_tiers_have_the_six_sectors(rosters, season):
         missing = _missing(memberships, group, UPPER_SECTORS)
         if missing:
             found[group] = missing
-    assert found == _gaps(season, "regional-sectors") == {"Läntisen alueen koordinaatioryhmä": ["kela"]}
+    expected = {} if season == "2025-2026" else {"Läntisen alueen koordinaatioryhmä": ["kela"]}
+    assert found == _gaps(season, "regional-sectors") == expected
     provincial = _groups_of(groups, "provincial", "steering_group")["group"].item()
     assert _missing(memberships, provincial, UPPER_SECTORS) == []
 
@@ -303,9 +311,28 @@ def test_rule_9_meeting_places_reach_every_municipality(rosters, season):
     memberships, groups, organisations = rosters[season]
     home = organisations.set_index("organisation")["municipality"]
     municipalities = set(_groups_of(groups, "local", "steering_group")["municipality"])
-    networks = groups.loc[groups["type"] == "meeting_place_network", "group"]
-    assert len(networks) == 1
-    for network in networks:
+    networks = groups[groups["type"] == "meeting_place_network"]
+    # From 2025-2026 one network per region, coordinated through its coordination group.
+    assert len(networks) == (3 if season == "2025-2026" else 1)
+    local = _groups_of(groups, "local", "steering_group")
+    for network, region in zip(networks["group"], networks["region"]):
         rows = memberships[memberships["group"] == network]
         reached = set(rows["municipality"].fillna(rows["organisation"].map(home)).dropna())
-        assert municipalities <= reached
+        regional = isinstance(region, str) and region
+        expected = set(local.loc[local["region"] == region, "municipality"]) if regional else municipalities
+        assert expected
+        assert expected <= reached
+
+
+def test_2025_2026_meeting_places_are_coordinated_through_the_regions(frames, rosters):
+    memberships, groups, _ = rosters["2025-2026"]
+    parents = frames["2025-2026"]["Ryhmät"].set_index("Ryhmä")["Yläryhmä"]
+    networks = groups[groups["type"] == "meeting_place_network"]
+    assert list(networks["group"]) == [f"{g} alueen kohtaamispaikkaverkosto" for g in ("Eteläisen", "Läntisen", "Pohjoisen")]
+    for network, region in zip(networks["group"], networks["region"]):
+        coordination = _groups_of(groups, "regional", "coordination_group").set_index("region")["group"][region]
+        assert parents[network] == coordination
+        contact = set(memberships.loc[(memberships["group"] == network) & (memberships["role"] == "contact"), "email"])
+        in_coordination = set(memberships.loc[memberships["group"] == coordination, "email"])
+        assert len(contact) == 1 and contact <= in_coordination
+    assert "Pirkanmaan kohtaamispaikkaverkosto" not in set(groups["group"])

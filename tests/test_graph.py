@@ -1,8 +1,8 @@
 """The graph of a small hand-checked roster and the weights of its projections."""
 
 import pytest
-
 from rosters import SMALL, write_xlsx
+
 from verkosto.graph import build_graph, collaboration, groups, organisations, persons, project
 from verkosto.load import load_roster
 

@@ -5,12 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import malformed
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import malformed
 from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_xlsx
+
 from verkosto.errors import RosterError
 from verkosto.load import load_roster, validate_roster
 

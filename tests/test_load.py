@@ -4,8 +4,8 @@ The messages are asserted in English; tests/test_errors.py asserts the Finnish d
 """
 
 import pytest
-
 from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_ods, write_xlsx
+
 from verkosto.errors import RosterError
 from verkosto.load import load_roster, validate_roster
 

@@ -521,6 +521,7 @@ def test_filter_controls(small_map, open_map):
         "municipality": [],
         "sector": ["parish"],
         "group_type": [],
+        "change": [],  # the statuses of a map of two seasons
         "hide_persons": False,
         "gaps_only": False,
     }

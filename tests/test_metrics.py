@@ -7,8 +7,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 from networkx.algorithms import bipartite
-
 from rosters import write_xlsx
+
 from verkosto.graph import build_graph, persons
 from verkosto.load import load_roster
 from verkosto.metrics import (

@@ -35,13 +35,27 @@ def test_runs_without_errors(walkthrough):
     assert errors == []
 
 
+def _cell_with(walkthrough, code: str):
+    return next(cell for cell in walkthrough if code in cell.source)
+
+
 def test_shows_the_example_and_its_gaps(walkthrough):
     text = "\n".join(output_text(cell) for cell in walkthrough)
-    assert "pirkanmaa_2024-2025.xlsx 2024-2025" in text
-    findings = output_text(walkthrough[-2])
-    for subject in ("Kuhmoisten perhekeskuksen ohjausryhmä", "Läntisen alueen koordinaatioryhmä",
-                    "Juupajoen perhekeskuksen ohjausryhmä", "Perhekeskuksen viestintätyöryhmä"):
+    assert "pirkanmaa_2025-2026.xlsx 2025-2026" in text
+    findings = output_text(_cell_with(walkthrough, "present.findings_table"))
+    for subject in ("Kihniön perhekeskuksen ohjausryhmä", "Juupajoen perhekeskuksen ohjausryhmä",
+                    "Perhekeskuksen viestintätyöryhmä"):
         assert subject in findings
+
+
+def test_compares_the_last_two_seasons(walkthrough):
+    summary = output_text(_cell_with(walkthrough, "print(summary(changes))"))
+    assert summary.startswith("Muutokset kaudesta 2024-2025 kauteen 2025-2026")
+    # The 2025-2026 season closed the parish and the Kela gap of the earlier seasons.
+    assert "Korjautui: Kuhmoisten perhekeskuksen ohjausryhmä: ei edustajaa sektorilta Seurakunta" in summary
+    assert "Uusi: Kihniön perhekeskuksen ohjausryhmä: ei edustajaa sektorilta Järjestö" in summary
+    trends = output_text(_cell_with(walkthrough, "trends(seasons)"))
+    assert "2023-2024" in trends and "2025-2026" in trends
 
 
 def test_map_is_inline_and_offline(walkthrough):

@@ -5,10 +5,10 @@ import json
 import re
 
 import pytest
+from rosters import SMALL, write_csv
 from typer.testing import CliRunner
 
 from cli import app
-from rosters import SMALL, write_csv
 from verkosto.errors import VerkostoError
 from verkosto.example import example_path
 from verkosto.load import load_roster
@@ -54,7 +54,9 @@ def test_keyed_pseudonyms_are_stable_across_seasons(key_file):
     new = pseudonymize(load_roster(example_path("2024-2025")), key=key).memberships
     plain_old = load_roster(example_path("2023-2024")).memberships
     plain_new = load_roster(example_path("2024-2025")).memberships
-    code = lambda frame: dict(zip(frame["person"].str.extract(r"#(\w+) ")[0], frame["organisation"]))
+    def code(frame):
+        return dict(zip(frame["person"].str.extract(r"#(\w+) ")[0], frame["organisation"]))
+
     stayed = set(plain_old["person_id"]) & set(plain_new["person_id"])
     assert len(stayed) > 300
     # the same person gets the same code in both seasons, and codes are not numbers in order

@@ -22,6 +22,8 @@ import networkx as nx
 import pandas as pd
 
 from . import coverage, graph, metrics
+from .errors import Problem
+from .indicators import IndicatorData, missing_municipalities, read_indicators, roster_municipalities
 from .load import Roster, load_roster
 
 __all__ = ["Analysis", "analyse"]
@@ -46,6 +48,8 @@ class Analysis:
         Betweenness estimated from this many sampled sources, exact when None.
     pseudonymized : bool
         Whether person names were replaced by pseudonyms.
+    indicators_source : path, IndicatorData or None
+        The municipal indicators read beside the roster (:attr:`municipal_indicators`).
     """
 
     roster: Roster | None
@@ -53,6 +57,7 @@ class Analysis:
     weighted: bool = False
     sample: int | None = None
     pseudonymized: bool = False
+    indicators_source: str | Path | IndicatorData | None = None
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _roles: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -84,8 +89,32 @@ class Analysis:
 
     @property
     def warnings(self) -> list:
-        """The roster's warnings (problems of severity ``warning``), for every view to show."""
-        return [p for p in self.roster.problems if p.severity == "warning"] if self.roster else []
+        """The warnings of the roster and of the indicator file, for every view to show."""
+        found = [p for p in self.roster.problems if p.severity == "warning"] if self.roster else []
+        return found + (self.municipal_indicators.problems if self.municipal_indicators else [])
+
+    @functools.cached_property
+    def municipal_indicators(self) -> IndicatorData | None:
+        """THL's (or other) municipal indicators given with ``indicators=``, None without them.
+
+        Not :attr:`indicators`, which are the network's own key figures.
+        """
+        source = self.indicators_source
+        if source is None or isinstance(source, IndicatorData):
+            return source
+        data = read_indicators(source, municipalities=self.municipalities)
+        missing = missing_municipalities(data, self.municipalities)
+        if missing:
+            data.problems.append(Problem("warning", data.file, "indicators.missing_municipalities", {"names": tuple(missing)}))
+        return data
+
+    @property
+    def municipalities(self) -> list[str]:
+        """The municipalities the roster names (its groups, members and organisations), sorted."""
+        if self.roster is not None:
+            return roster_municipalities(self.roster)
+        G = self.graph
+        return sorted({str(m) for _, m in G.nodes(data="municipality") if m})
 
     def network(self, name: str) -> nx.Graph:
         """A projection: ``persons``, ``organisations``, ``groups`` or ``collaboration``."""
@@ -173,6 +202,7 @@ def analyse(
     sample: int | None = None,
     pseudonymize: bool = False,
     key: bytes | None = None,
+    indicators: str | Path | IndicatorData | None = None,
 ) -> Analysis:
     """The analysis of a roster: a :class:`Roster`, a roster file, or None for the bundled example.
 
@@ -194,6 +224,9 @@ def analyse(
     key : bytes, optional
         Secret of keyed pseudonyms (:func:`verkosto.privacy.read_key`), the same in every
         season; implies *pseudonymize*.
+    indicators : path or IndicatorData, optional
+        Municipal indicators to show beside the network (:func:`verkosto.indicators.read_indicators`),
+        read when first asked for: :attr:`Analysis.municipal_indicators`.
 
     Raises
     ------
@@ -202,6 +235,8 @@ def analyse(
         row and column).
     RulesError
         When the rules file is invalid.
+    IndicatorError
+        When the indicator file is invalid (when first read).
     """
     if roster is None or isinstance(roster, (str, Path)):
         from .example import example_path
@@ -212,4 +247,5 @@ def analyse(
 
         roster = pseudonymized(roster, key=key)
     rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
-    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None)
+    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None,
+                    indicators_source=indicators)

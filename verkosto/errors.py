@@ -4,6 +4,7 @@ Hierarchy::
 
     VerkostoError          base class; the CLI prints its message on one line, exit 1
     ├── RosterError        the roster cannot be read or is invalid (names file/sheet/row/column)
+    │   └── IndicatorError an indicator file cannot be read or is invalid (names file/row/column)
     ├── OutputError        an output cannot be written (missing folder, would overwrite input)
     └── RulesError         a rules file cannot be read (verkosto.coverage)
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .i18n import catalogue, current_language, text
 
-__all__ = ["Message", "Problem", "VerkostoError", "RosterError", "OutputError", "column_letter"]
+__all__ = ["Message", "Problem", "VerkostoError", "RosterError", "IndicatorError", "OutputError", "column_letter"]
 
 
 def column_letter(index: int) -> str:
@@ -216,6 +217,14 @@ class RosterError(VerkostoError):
 
     def render(self, lang: str | None = None) -> str:
         return self.problems[0].render(lang)
+
+
+class IndicatorError(RosterError):
+    """A file of municipal indicators cannot be used; ``problems`` holds every error found.
+
+    A kind of :class:`RosterError`: the same one-line problems (file, row, column, what to do),
+    about the indicator file read beside the roster.
+    """
 
 
 class OutputError(VerkostoError):

@@ -1,13 +1,16 @@
 """Fictitious example roster of a Pirkanmaa-like family centre, generated deterministically.
 
-The example has two seasons. ``2023-2024`` is built from the tables below with a seeded
+The example has three seasons. ``2023-2024`` is built from the tables below with a seeded
 random generator; ``2024-2025`` is derived from it (people leave and are succeeded, some
-move between networks, a new working group starts), so the two workbooks differ the way
-real rosters of consecutive seasons do. Municipality names are real; people, e-mail
+move between networks, a new working group starts), and ``2025-2026`` from that: the
+province-wide meeting-place network is split into three regional networks coordinated
+through the regional coordination groups, the parish and Kela gaps are closed, Kihniö's
+local NGO leaves its steering group, and people come and go again. The workbooks differ the
+way real rosters of consecutive seasons do. Municipality names are real; people, e-mail
 addresses and the non-public organisations are invented.
 
-The roster satisfies the coverage rules everywhere except for four planted gaps,
-listed in :data:`PLANTED_GAPS`, which the analysis is expected to find.
+The roster satisfies the coverage rules everywhere except for the planted gaps of each
+season, listed in :data:`PLANTED_GAPS`, which the analysis is expected to find.
 
 Run ``python -m verkosto.example`` to regenerate the workbooks in ``data/``.
 """
@@ -26,11 +29,12 @@ from verkosto.schema import SHEETS, label
 
 __all__ = ["SEASONS", "PLANTED_GAPS", "make_example", "example_path", "write_example"]
 
-SEASONS = ("2023-2024", "2024-2025")
+SEASONS = ("2023-2024", "2024-2025", "2025-2026")
 
 _FIRST_SEED = 20232024
 _TURNOVER_SEED = 20242025
-_VARIANT_SEEDS = {"2023-2024": 1, "2024-2025": 2}
+_THIRD_SEED = 20252026
+_VARIANT_SEEDS = {"2023-2024": 1, "2024-2025": 2, "2025-2026": 3}
 
 # Municipality, genitive (for organisation and group names), "kaupunki" or "kunta",
 # region, size class (0 small, 1 medium, 2 Tampere). Regions are invented for the example.
@@ -163,15 +167,24 @@ PARISH_GAP = "Kuhmoisten perhekeskuksen ohjausryhmä"
 KELA_GAP = "Läntisen alueen koordinaatioryhmä"
 TIER_LINK_GAP = "Juupajoen perhekeskuksen ohjausryhmä"
 CONTACT_GAP = COMMUNICATION_GROUP
+# 2025-2026: the parish and Kela gaps are closed; Kihniö's local NGO leaves its steering group.
+NGO_GAP = "Kihniön perhekeskuksen ohjausryhmä"
 
 PLANTED_GAPS: dict[str, list[tuple[str, str, list[str]]]] = {
-    season: [
-        ("local-sectors", PARISH_GAP, ["parish"]),
-        ("regional-sectors", KELA_GAP, ["kela"]),
+    **{
+        season: [
+            ("local-sectors", PARISH_GAP, ["parish"]),
+            ("regional-sectors", KELA_GAP, ["kela"]),
+            ("tier-link", TIER_LINK_GAP, []),
+            ("contact-person", CONTACT_GAP, []),
+        ]
+        for season in SEASONS[:2]
+    },
+    "2025-2026": [
+        ("local-sectors", NGO_GAP, ["ngo"]),
         ("tier-link", TIER_LINK_GAP, []),
         ("contact-person", CONTACT_GAP, []),
-    ]
-    for season in SEASONS
+    ],
 }
 
 FIRST_NAMES = (
@@ -444,7 +457,7 @@ def _staff_regional_groups(roster: _Roster, linkers: dict[str, list[str]]) -> di
         roster.seat(group, coordinator, "contact")
         if region != "Läntinen":
             roster.seat(group, roster.new_person(WELLBEING, region=region), "secretary")
-        for name, genitive, *_ in towns:
+        for name, _genitive, *_ in towns:
             roster.seat(group, linkers[name][0], "member", name)
         for email in managers:
             roster.seat(group, email, "member")
@@ -713,7 +726,7 @@ def _add_new_deputies(roster: _Roster, count: int) -> None:
         roster.seat(_local_group(genitive), email, "deputy", name)
 
 
-def _evolve_collaborations(roster: _Roster, leavers: set[str]) -> None:
+def _evolve_collaborations(roster: _Roster, leavers: set[str], *, separation_tie: bool = True) -> None:
     rng = roster.rng
     organisation_ties = [tie for tie in roster.ties if tie[0] in roster.organisations]
     person_ties = [tie for tie in roster.ties if tie[0] not in roster.organisations]
@@ -730,9 +743,10 @@ def _evolve_collaborations(roster: _Roster, leavers: set[str]) -> None:
             kept.append([first, second, PROJECT, rng.randint(1, 3)])
     # Ties of persons who left end with them.
     kept += [tie for tie in person_ties if not (set(tie[:2]) & leavers)]
-    chair = roster.members(SEPARATION_GROUP, role="chair")[0]
-    contact = roster.members(SEPARATION_GROUP, role="contact")[0]
-    kept.append([chair, contact, GUIDANCE, 3])
+    if separation_tie:
+        chair = roster.members(SEPARATION_GROUP, role="chair")[0]
+        contact = roster.members(SEPARATION_GROUP, role="contact")[0]
+        kept.append([chair, contact, GUIDANCE, 3])
     roster.ties = kept
 
 
@@ -746,6 +760,74 @@ def _next_season(previous: _Roster) -> _Roster:
     roster.groups[PROVINCIAL_GROUP].meetings = 7
     roster.groups[MEETING_PLACES].meetings = 5
     _evolve_collaborations(roster, leavers)
+    return roster
+
+
+# -------------------------------------------------------------------------- third season
+
+
+def _regional_meeting_places(region: str) -> str:
+    return f"{REGIONS[region][0]} alueen kohtaamispaikkaverkosto"
+
+
+def _regionalise_meeting_places(roster: _Roster) -> None:
+    """The province-wide meeting-place network becomes one network per region, coordinated
+    through the region's coordination group: its contact person is the coordination
+    group's, so the two carry information to each other."""
+    old = roster.seats.pop(MEETING_PLACES)
+    del roster.groups[MEETING_PLACES]
+    chair = next(e for e, seat in old.items() if seat.role == "chair")
+    coordinator = next(e for e, seat in old.items() if seat.role == "coordinator")
+    for region in REGIONS:
+        group = _regional_meeting_places(region)
+        coordination = _coordination_group(region)
+        roster.add_group(group, "regional", "meeting_place_network", region=region, parent=coordination, meetings=5)
+        local = [(e, seat) for e, seat in old.items()
+                 if seat.role == "member" and seat.municipality and _REGION_OF[seat.municipality] == region]
+        if region == "Pohjoinen":
+            roster.seat(group, chair, "chair")
+        else:  # a local partner of the region takes the chair
+            first = next(e for e, _ in local if roster.sector(e) in ("ngo", "parish"))
+            roster.seat(group, first, "chair", old[first].municipality)
+        roster.seat(group, roster.members(coordination, role="contact")[0], "contact")
+        roster.seat(group, coordinator, "coordinator")
+        for email, seat in local:
+            roster.seat(group, email, "member", seat.municipality)
+
+
+def _close_gaps(roster: _Roster) -> None:
+    """Kuhmoinen's parish sends a member; Kela names a member for the western region."""
+    name, genitive = "Kuhmoinen", "Kuhmoisten"
+    roster.seat(PARISH_GAP, roster.new_person(_parish(name, genitive), name), "member", name)
+    kela = roster.new_person(KELA, region="Läntinen")
+    roster.seat(KELA_GAP, kela, "member")
+    roster.seat(_guidance_network("Läntinen"), kela, "member")
+
+
+def _open_ngo_gap(roster: _Roster) -> None:
+    """Kihniö's MLL association has no one to send any more: the NGO seats stay empty."""
+    for email in roster.members(NGO_GAP, sector="ngo"):
+        del roster.seats[NGO_GAP][email]
+
+
+def _drop_unseated_ties(roster: _Roster) -> None:
+    seated = set(_seated(roster))
+    roster.ties = [tie for tie in roster.ties
+                   if all(end in roster.organisations or end in seated for end in tie[:2])]
+
+
+def _third_season(previous: _Roster) -> _Roster:
+    roster = copy.deepcopy(previous)
+    roster.rng = random.Random(_THIRD_SEED)
+    leavers = _replace_leavers(roster, share=0.1)
+    _move_between_networks(roster, count=12, leavers=leavers)
+    _add_new_deputies(roster, count=4)
+    _regionalise_meeting_places(roster)
+    _close_gaps(roster)
+    _open_ngo_gap(roster)
+    roster.groups[PROVINCIAL_GROUP].meetings = 8
+    _evolve_collaborations(roster, leavers, separation_tie=False)
+    _drop_unseated_ties(roster)
     return roster
 
 
@@ -868,8 +950,10 @@ def make_example(season: str) -> dict[str, pd.DataFrame]:
     """
     _check_season(season)
     roster = _first_season()
-    if season == SEASONS[1]:
+    if season in SEASONS[1:]:
         roster = _next_season(roster)
+    if season == SEASONS[2]:
+        roster = _third_season(roster)
     return _frames(roster, season)
 
 
@@ -920,8 +1004,8 @@ def write_example(directory: str | Path) -> list[Path]:
     Returns
     -------
     list of pathlib.Path
-        ``pirkanmaa_2023-2024.xlsx`` and ``pirkanmaa_2024-2025.xlsx``, each with the four
-        sheets in reading order.
+        ``pirkanmaa_<season>.xlsx`` for each of :data:`SEASONS`, each with the four sheets in
+        reading order.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)

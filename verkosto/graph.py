@@ -263,7 +263,7 @@ def organisations(G: nx.MultiDiGraph) -> nx.Graph:
     :func:`persons`.
     """
     orgs_in_group = defaultdict(set)
-    for u, v, key, org in G.edges(keys=True, data="organisation"):
+    for _u, v, key, org in G.edges(keys=True, data="organisation"):
         if key == "member_of":
             orgs_in_group[v].add(node_id("organisation", org))
     shared = _shared({g: sorted(o) for g, o in orgs_in_group.items()})

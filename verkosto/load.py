@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import hashlib
+import hmac
 import io
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +72,12 @@ class Roster:
     season : str or None
     problems : list of Problem
         Warnings found while reading (errors raise :class:`RosterError` instead).
+    identities : dict
+        ``person_id -> identity``: an opaque code of the person's e-mail (else of the folded
+        name), the same for the same person in every roster this process reads, so seasons
+        can be joined (:mod:`verkosto.seasons`) without the e-mail leaving the loader. The
+        code is keyed with a secret made anew in every process: it means nothing outside it
+        and is never written out.
     """
 
     memberships: pd.DataFrame
@@ -78,6 +87,16 @@ class Roster:
     source: str = ""
     season: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    identities: dict[str, str] = field(default_factory=dict, repr=False)
+
+
+# The secret of the identity codes (Roster.identities): a new one in every process, so a code
+# cannot be matched against guessed e-mail addresses anywhere else.
+_IDENTITY_SECRET = secrets.token_bytes(32)
+
+
+def _identity_code(key: str) -> str:
+    return hmac.new(_IDENTITY_SECRET, key.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
 
 
 @dataclass
@@ -417,8 +436,27 @@ def _tables(reader: _Reader, raw) -> dict[str, _Table]:
     return tables
 
 
+def _keep_season(reader: _Reader, table: _Table | None, season: str | None) -> str | None:
+    """The roster's season; only its membership rows (and rows naming no season) are read on.
+
+    Rows of the other seasons are dropped before anything is built from them, so a person,
+    organisation or group named only in another season is not part of this one, and a
+    person's name is the one this season uses.
+    """
+    values = [normalize_text(r.get("season", "")) for r in table.records] if table is not None else []
+    season = _find_season(reader, values, season)
+    if season and table is not None and any(values):
+        if season not in values:
+            raise reader.fatal("roster.no_such_season", season=season, found=tuple(sorted(set(values) - {""})))
+        keep = [i for i, value in enumerate(values) if value in (season, "")]
+        table.records = [table.records[i] for i in keep]
+        table.rows = [table.rows[i] for i in keep]
+    return season
+
+
 def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     tables = _tables(reader, raw)
+    season = _keep_season(reader, tables.get("memberships"), season)
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
     memberships = _memberships(reader, tables.get("memberships"), organisations, groups)
@@ -426,12 +464,6 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
     _check_parents(reader, tables.get("groups"), groups)
     if reader.failed:
         return None
-    season = _find_season(reader, [m["season"] for m in memberships], season)
-    if season and any(m["season"] for m in memberships):
-        if not any(m["season"] == season for m in memberships):
-            found = tuple(sorted({m["season"] for m in memberships if m["season"]}))
-            raise reader.fatal("roster.no_such_season", season=season, found=found)
-        memberships = [m for m in memberships if m["season"] in (season, "")]
     return Roster(
         memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
         groups=_frame(list(groups.values()), ["group", "tier", "group_type", "region", "municipality", "parent", "meetings"]),
@@ -440,6 +472,7 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
         source=reader.name,
         season=season,
         problems=[p for p in reader.problems if p.severity == "warning"],
+        identities={m["person_id"]: m["identity"] for m in memberships},
     )
 
 
@@ -591,7 +624,9 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         )
     people = identities.resolve()
     for record in result:
-        record["person_id"], record["person"] = people[record.pop("_key")]
+        key = record.pop("_key")
+        record["person_id"], record["person"] = people[key]
+        record["identity"] = _identity_code(key)
     return result
 
 

@@ -23,6 +23,7 @@ from typing import Generic, Literal, NamedTuple, NotRequired, TypedDict, TypeVar
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Changes",
     "EdgeRow",
     "EdgeStyleRow",
     "EmployerRow",
@@ -30,6 +31,9 @@ __all__ = [
     "FindingRow",
     "GapsLegend",
     "Guides",
+    "IndicatorInfo",
+    "IndicatorRow",
+    "Indicators",
     "Legend",
     "MeetingRow",
     "MembershipRow",
@@ -145,6 +149,16 @@ class FindingRow(NamedTuple):
     message: str
 
 
+class IndicatorRow(NamedTuple):
+    """The values of indicator ``indicator`` (a position in ``indicators.indicators``) in
+    ``municipality`` (spelt as the municipality facet spells it), one per year of
+    ``indicators.years``; null where a year has no value."""
+
+    municipality: str
+    indicator: int
+    values: list[float | None]
+
+
 class NoteRow(NamedTuple):
     """A line of text the side panel shows for ``node``, e.g. its dominant brokerage role."""
 
@@ -155,11 +169,20 @@ class NoteRow(NamedTuple):
 # --- nested objects --------------------------------------------------------------------------
 
 
+class Changes(TypedDict):
+    """A map of two seasons (:func:`verkosto.seasons.change_graph`): every node's status is the
+    ``change`` facet; ``edges`` gives each edge's status (by row of ``edges``) as an index into
+    that facet's values, and ``notes`` the lines of the side panel's "what changed"."""
+
+    edges: list[int]
+    notes: Table[NoteRow]
+
+
 class Facet(TypedDict):
     """A filterable attribute: its values (canonical or as in the roster) with labels, and in
     ``of`` for every node (by index) the index of its value, -1 when it has none."""
 
-    name: Literal["tier", "region", "municipality", "sector", "group_type"]
+    name: Literal["tier", "region", "municipality", "sector", "group_type", "change"]
     label: str
     values: list[str]
     labels: list[str]
@@ -262,6 +285,27 @@ class Legend(TypedDict):
     gaps: GapsLegend | None
 
 
+class IndicatorInfo(TypedDict):
+    """An indicator: its id in the source (Sotkanet's number), its title in the page's
+    language and the decimals its values are shown with."""
+
+    id: str
+    label: str
+    decimals: int
+
+
+class Indicators(TypedDict):
+    """Municipal indicators for the side panels of local groups and municipalities: per
+    indicator and year the county median (over the roster's municipalities), per municipality
+    the values, and the source and licence line shown with them."""
+
+    years: list[int]
+    indicators: list[IndicatorInfo]
+    median: list[list[float | None]]
+    series: Table[IndicatorRow]
+    attribution: str
+
+
 class Payload(TypedDict):
     """The data of one map page, and nothing else (no node attribute that is not shown)."""
 
@@ -282,6 +326,8 @@ class Payload(TypedDict):
     meetings: Table[MeetingRow]
     metrics: Metrics | None
     findings: Table[FindingRow] | None
+    indicators: Indicators | None
+    changes: NotRequired[Changes]
     notes: Table[NoteRow] | None
 
 

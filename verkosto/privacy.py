@@ -87,8 +87,8 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
         pid: Counter(rows).most_common(1)[0][0]
         for pid, rows in memberships.groupby("person_id", sort=False)["organisation"]
     }
-    taken = Counter()
-    for number, (pid, name) in enumerate(dict(zip(memberships["person_id"], memberships["person"])).items(), 1):
+    taken: Counter = Counter()
+    for number, pid in enumerate(dict.fromkeys(memberships["person_id"]), 1):
         code = _code(key, pid) if key else str(number)
         pseudonym = f"#{code} · {organisation_of[pid]}"
         taken[pseudonym] += 1
@@ -105,5 +105,6 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
         roster,
         memberships=memberships,
         collaborations=collaborations,
+        identities={names[pid]: code for pid, code in roster.identities.items() if pid in names},
         problems=[p for p in roster.problems if not _quotes_a_name(p, roster.memberships["person"])],
     )

@@ -104,6 +104,9 @@ SECTOR_COLORS: dict[str, str] = {
 
 #: Group colours by tier: one blue, darker towards the centre, so the hierarchy reads at a glance.
 TIER_COLORS: dict[str, str] = {"provincial": "#1F3B5C", "regional": "#3F6E9E", "local": "#86A9CF"}
+#: Outline colours of a change map's statuses; the page also tells them apart without colour
+#: (joined: a thick solid outline, left: a dashed outline and a faded fill, dashed edges).
+CHANGE_COLORS: dict[str, str] = {"joined": "#1A7F37", "left": "#B42318", "stayed": "#6B7280"}
 _TIER_NODE_COLOR = "#222222"
 _KIND_COLOR = "#777777"  # neutral fill for the shape samples in the legend
 
@@ -593,7 +596,9 @@ def map_payload(
     findings=None,
     metrics=None,
     size_by: str | None = None,
+    changes: dict | None = None,
     notes: dict[str, str] | None = None,
+    indicators: dict | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -623,9 +628,17 @@ def map_payload(
     size_by : str, optional
         A metric name: nodes that have it are sized by it, the radius growing with the
         square root of the value between the smallest and the largest value.
+    changes : dict, optional
+        For a map of two seasons (:func:`verkosto.seasons.change_graph`, whose nodes and
+        edges carry ``change``): ``{"notes": {node id: [lines]}}``, what changed for each node
+        in the page language. Adds the ``change`` facet and :class:`verkosto.payload.Changes`.
     notes : dict, optional
         ``{node id: text}``: one line the side panel shows under the metrics, e.g. the
         node's dominant brokerage role in words.
+    indicators : dict, optional
+        Municipal indicators for the side panels of local groups and municipalities
+        (:class:`verkosto.payload.Indicators`, as :func:`verkosto.indicators.map_section`
+        returns); null in the payload when None.
 
     Returns
     -------
@@ -659,10 +672,8 @@ def map_payload(
     order = sorted(G.nodes, key=lambda n: (_DRAW_ORDER.get(G.nodes[n].get("kind"), 0), str(n)))
     position = {node: i for i, node in enumerate(order)}
     nodes = [_node(G, n, positions[n], index, lang) for n in order]
-    edges = [
-        _edge(position, u, v, k, d)
-        for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    ]
+    ordered_edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    edges = [_edge(position, u, v, k, d) for u, v, k, d in ordered_edges]
     if size_by is not None and metrics is None:
         raise ValueError(f"size_by={size_by!r} needs metrics")
     values = metric_table(metrics)
@@ -673,6 +684,11 @@ def map_payload(
     legend["size"] = apply_size_by(nodes, values, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
     season, source = G.graph.get("season"), G.graph.get("source")
+    extra = {}
+    facets = [_facet(G, order, name, lang) for name in _FACETS]
+    if changes is not None:
+        facets.append(_change_facet(G, order, lang))
+        extra["changes"] = _changes_payload(changes, [d for *_, d in ordered_edges], position)
     return {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
@@ -683,14 +699,40 @@ def map_payload(
         "edges": table(EdgeRow, edges),
         "legend": legend,
         "guides": guides_payload(guides, lang),
-        "facets": [_facet(G, order, name, lang) for name in _FACETS],
+        "facets": facets,
         **_links(G, order, lang),
         "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
         "notes": None if notes is None else table(
             NoteRow, sorted(NoteRow(position[n], str(t)) for n, t in notes.items() if n in position and t)
         ),
+        "indicators": indicators,
+        **extra,
     }
+
+
+def _change_facet(G: nx.MultiDiGraph, order: list, lang: str) -> dict:
+    """Every node's change between two seasons as a filterable facet (tier nodes: none)."""
+    values = list(CHANGE_COLORS)
+    position = {value: i for i, value in enumerate(values)}
+    return {
+        "name": "change",
+        "label": text("map.facet.change", lang),
+        "values": values,
+        "labels": [text(f"map.change.{value}", lang) for value in values],
+        "colors": [CHANGE_COLORS[value] for value in values],
+        "of": [-1 if G.nodes[n].get("kind") == "tier" else position.get(G.nodes[n].get("change"), -1) for n in order],
+    }
+
+
+def _changes_payload(changes: dict, edge_data: list[dict], position: dict) -> dict:
+    statuses = {value: i for i, value in enumerate(CHANGE_COLORS)}
+    notes = changes.get("notes") or {}
+    rows = sorted(
+        (NoteRow(position[node], str(line)) for node, lines in notes.items() if node in position for line in lines),
+        key=lambda row: row.node,
+    )
+    return {"edges": [statuses.get(str(d.get("change")), -1) for d in edge_data], "notes": table(NoteRow, rows)}
 
 
 def vis_options(edge_count: int = 0) -> dict:
@@ -803,6 +845,10 @@ def to_html(
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
     generated: str | None = None,
+    indicators: dict | None = None,
+    changes: dict | None = None,
+    positions: dict | None = None,
+    guides: dict | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -816,9 +862,13 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes
-        Coverage findings, metrics per node, the metric that sizes the nodes and a line of
-        text per node for the side panel, as in :func:`map_payload`.
+    findings, metrics, size_by, notes, indicators, changes
+        Coverage findings, metrics per node, the metric that sizes the nodes, a line of text
+        per node for the side panel, the municipal indicators and, for a map of two seasons,
+        what changed, as in :func:`map_payload`.
+    positions, guides : dict, optional
+        Node positions and tier guides computed elsewhere (by default from *layout*), e.g.
+        those of two seasons' union, so that a node keeps its place on both seasons' maps.
     generated : str, optional
         The date shown as "generated" in the heading and on saved images; by default
         today's date (ISO 8601). Pass a fixed value for byte-identical output.
@@ -834,10 +884,12 @@ def to_html(
     ValueError
         For an unknown layout or language, or a *size_by* metric no node has.
     """
-    positions = compute_layout(G, layout)
-    guides = tier_guides(G) if layout == "tiers" else None
+    if positions is None:
+        positions = compute_layout(G, layout)
+        guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
-        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by, notes=notes
+        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by,
+        notes=notes, indicators=indicators, changes=changes,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

@@ -11,7 +11,7 @@ from .i18n import current_language, text
 from .metrics import BROKER_ROLES as ROLES
 from .present import broker_roles_guide, findings_table, headers, matrix_table, translate
 
-__all__ = ["FIGURES", "figures_guide", "report_sheets", "write_report"]
+__all__ = ["FIGURES", "figures_guide", "indicator_sheet", "report_sheets", "write_report"]
 
 #: The report's sheets in order (catalogue keys ``sheet.<name>``).
 SHEET_ORDER = (
@@ -28,7 +28,7 @@ SHEET_ORDER = (
     "sector_tier",
     "sector_group",
     "municipality_sector",
-    "figures_guide",
+    "figures_guide",  # the network's sheets end with the guide; indicator and comparison sheets follow
 )
 
 #: The figures the guide sheet explains, with the sheets they appear on, in reading order.
@@ -72,7 +72,30 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
         ("software", "verkosto"),
         ("pseudonyms", text("about.pseudonyms_" + ("on" if analysis.pseudonymized else "off"), lang)),
     ]
-    return pd.DataFrame({"item": [text(f"about.{k}", lang) for k, _ in rows], "value": [v for _, v in rows]})
+    if analysis.municipal_indicators is not None:
+        from .indicators import attribution
+
+        rows.append(("indicators", attribution(analysis.municipal_indicators, lang)))
+    items = [text("indicators.about" if k == "indicators" else f"about.{k}", lang) for k, _ in rows]
+    return pd.DataFrame({"item": items, "value": [v for _, v in rows]})
+
+
+def indicator_sheet(analysis: Analysis, lang: str | None = None) -> Sheet:
+    """The municipal indicators sheet: each of the roster's municipalities × each indicator, with
+    the latest year's value, the change since the first year, the trend and the county median;
+    the last row names the source and licence."""
+    import pandas as pd
+
+    from .indicators import attribution, indicator_words
+
+    data = analysis.municipal_indicators
+    if data is None:
+        raise ValueError("the analysis has no municipal indicators: analyse(..., indicators=path)")
+    table, names = indicator_words(data, analysis.municipalities, lang)
+    note = pd.DataFrame([{"indicator": attribution(data, lang)}], columns=table.columns)
+    frame = pd.concat([table, note], ignore_index=True)
+    frame[["latest_year", "first_year"]] = frame[["latest_year", "first_year"]].astype("Int64")
+    return Sheet(frame, names)
 
 
 #: The organisations' Gould–Fernandez roles in the report: counts, then z-scores.
@@ -123,7 +146,13 @@ def _broker_roles(analysis: Analysis):
     return analysis.brokerage_roles("sector")[BROKER_ROLE_COLUMNS]
 
 
-def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str | None = None) -> dict[str, Sheet]:
+def report_sheets(
+    analysis: Analysis,
+    *,
+    lang: str | None = None,
+    generated: str | None = None,
+    previous: Analysis | None = None,
+) -> dict[str, Sheet]:
     """The report's sheets, in order, named in *lang*; see :func:`write_report`."""
     lang = lang or current_language()
     names = headers(lang)
@@ -151,7 +180,15 @@ def report_sheets(analysis: Analysis, *, lang: str | None = None, generated: str
         # 63 groups read down a page, not across it: groups are the rows of their sheet.
         shown = matrix.T if name == "sector_group" else matrix
         tables[name] = Sheet(matrix_table(shown, lang), names, highlight_zero=True, index=True)
-    return {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
+    sheets = {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
+    if analysis.municipal_indicators is not None:
+        sheets[text("sheet.municipal_indicators", lang)] = indicator_sheet(analysis, lang)
+    if previous is not None:
+        from .season_views import comparison_sheets
+        from .seasons import compare
+
+        sheets.update(comparison_sheets(compare(previous, analysis), lang=lang))
+    return sheets
 
 
 def write_report(
@@ -160,6 +197,7 @@ def write_report(
     *,
     lang: str | None = None,
     generated: str | None = None,
+    previous: Analysis | None = None,
     protect=(),
 ) -> Path:
     """Write the planner's workbook.
@@ -184,9 +222,12 @@ def write_report(
         Default: the current language (:func:`verkosto.i18n.current_language`).
     generated : str, optional
         Date shown on the about sheet (default: today).
+    previous : Analysis, optional
+        The season before: the change sheets of :func:`verkosto.season_views.comparison_sheets`
+        (key figures, actors, groups, roles, continuity risks, findings) follow the others.
     protect : iterable of paths
         Files never to overwrite (the input roster).
     """
     lang = lang or current_language()
-    sheets = report_sheets(analysis, lang=lang, generated=generated)
+    sheets = report_sheets(analysis, lang=lang, generated=generated, previous=previous)
     return write_xlsx(path, sheets, protect=protect, footer=text("print.footer", lang))

@@ -19,7 +19,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,8 @@ __all__ = [
     "PAPERS",
     "PERSON_LABELS_BELOW",
     "draw_coverage",
+    "draw_figures",
+    "draw_indicators",
     "draw_map",
     "finding_marks",
     "gap_cells",
@@ -122,7 +124,7 @@ _ABSENT = "#9A9A9A"  # a 0 that no rule calls a gap
 _MAX_FINDINGS = 14
 # Map: findings marked on their nodes. Gaps red, solid ring, round badge; risks orange, dashed
 # ring, square badge: the shape and the line tell them apart in greyscale as well.
-_MARK_STYLE = {
+_MARK_STYLE: dict[str, dict[str, Any]] = {
     "gap": {"color": "#C0392B", "fill": "#C0392B", "text": "white", "line": "solid", "width": 1.6,
             "badge": "circle,pad=0.25"},
     "risk": {"color": "#D35400", "fill": "#FAD7A0", "text": "#222222", "line": (0, (2.5, 1.5)), "width": 1.4,
@@ -642,9 +644,10 @@ def _draw_legend(
 
     panel_pt = ax.get_position().height * ax.figure.get_figheight() * 72
     entries = _key_entries(key or [], lang, _chars(ax, 8.5 * k, 0.92))
-    lines = sum(m.count("\n") + 1 for _, m in entries[: _key_shown(entries)]) + (len(entries) > _key_shown(entries))
-    lines += 1.3 * len(_severities(key or []))
-    key_room = (lines + 3.5) * 8.5 * k * 1.45 / panel_pt if key else 0.0
+    shown = _key_shown(entries)
+    key_lines: float = sum(m.count("\n") + 1 for _, m in entries[:shown]) + (len(entries) > shown)
+    key_lines += 1.3 * len(_severities(key or []))
+    key_room = (key_lines + 3.5) * 8.5 * k * 1.45 / panel_pt if key else 0.0
 
     sectors = [(("marker", e["color"], "o"), e["label"]) for e in legend["sectors"]]
     tiers = [(("marker", e["color"], "D"), e["label"]) for e in legend["tiers"]]
@@ -692,8 +695,9 @@ def _draw_legend(
         right -= (1.7 + line.count("\n") + 1) * step
     below = min(left, right)
     if legend["rings"]:
-        lines = [textwrap.fill(line, _chars(ax, 8.5 * k), subsequent_indent="   ") for line in legend["rings"]]
-        notes = "\n".join(f"• {line}" for line in lines)
+        notes = "\n".join(
+            "• " + textwrap.fill(line, _chars(ax, 8.5 * k), subsequent_indent="   ") for line in legend["rings"]
+        )
         ax.text(0, below, notes, fontsize=8.5 * k, va="top", color=_MUTED, linespacing=1.45, parse_math=False)
         below -= (notes.count("\n") + 1) * 8.5 * k * 1.45 / panel_pt + 0.015
     if key:
@@ -1072,7 +1076,7 @@ def _heatmap(
     rows: list[str],
     columns: list[str],
     gaps: list[tuple[int, int]],
-    gid: str,
+    gid: Callable[[int, int], str],
     heading: str,
     fontsize: float,
     top_labels: bool,
@@ -1294,4 +1298,192 @@ def draw_coverage(
     fmt = _format_of(path)
     with matplotlib.rc_context(_RC):
         fig = _coverage_figure(matrices, lang=lang, findings=findings)
+    return _save(fig, path, fmt, protect)
+
+
+# ----------------------------------------------------------------------- indicator chart
+
+_PANEL_SIZE = (4.2, 3.0)  # inches per small multiple
+_MUNICIPALITY_GREY = "#b8b8b8"
+_MEDIAN_COLOR = "#1f4e79"
+_HIGHLIGHT_COLORS = ("#c0392b", "#d35400", "#27ae60", "#8e44ad", "#16a085")
+
+
+def draw_indicators(
+    data,
+    path: str | os.PathLike,
+    *,
+    municipalities: Iterable[str] | None = None,
+    highlight: Iterable[str] = (),
+    lang: str = "fi",
+    protect: Iterable = (),
+) -> Path:
+    """Small multiples of municipal indicators: one panel per indicator, years across.
+
+    Each panel draws a thin grey line per municipality of the county, the county median in
+    blue and the *highlight* municipalities in colour; the source and licence are printed
+    under the panels (:func:`verkosto.indicators.attribution`).
+
+    Parameters
+    ----------
+    data : IndicatorData
+        From :func:`verkosto.indicators.read_indicators`.
+    path : str or path-like
+        Output file, ``.png``, ``.svg`` or ``.pdf``.
+    municipalities : iterable of str, optional
+        The county's municipalities (the roster's); every municipality of *data* when None.
+    highlight : iterable of str
+        Municipalities drawn in colour and named in the legend (at most five).
+    lang : {"fi", "en"}
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from verkosto.indicators import example_indicators_path, read_indicators
+    >>> data = read_indicators(example_indicators_path())
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draw_indicators(data, Path(folder) / "kuva.svg", highlight=["Tampere"]).suffix
+    '.svg'
+    """
+    import matplotlib
+
+    fmt = _format_of(path)
+    with matplotlib.rc_context(_RC):
+        fig = _indicator_figure(data, municipalities, list(highlight)[: len(_HIGHLIGHT_COLORS)], lang)
+    return _save(fig, path, fmt, protect)
+
+
+def _indicator_figure(data, municipalities, highlight: list[str], lang: str):
+    import textwrap
+
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FixedLocator
+
+    from verkosto.indicators import _selected, attribution, county_medians, normalise_municipality
+
+    municipalities = None if municipalities is None else list(municipalities)
+    values = _selected(data, municipalities)
+    medians = county_medians(data, municipalities)
+    indicators = [i for i in data.indicators if i in set(values["indicator"])] or data.indicators
+    columns = min(3, max(1, len(indicators)))
+    rows = math.ceil(len(indicators) / columns)
+    height = _PANEL_SIZE[1] * rows + 1.3  # inches: the panels, the heading above, legend and source below
+    fig = Figure(figsize=(_PANEL_SIZE[0] * columns, height))
+    fig.subplots_adjust(left=0.07, right=0.98, top=1 - 0.95 / height, bottom=0.75 / height, hspace=0.6, wspace=0.25)
+    wanted = {normalise_municipality(h): (h, _HIGHLIGHT_COLORS[k]) for k, h in enumerate(highlight)}
+    count = values["municipality"].nunique()
+    decimal = "," if lang == "fi" else "."
+    for k, indicator in enumerate(indicators):
+        ax = fig.add_subplot(rows, columns, k + 1)
+        own = values[values["indicator"] == indicator]
+        for municipality, series in own.groupby("municipality", sort=True):
+            series = series.sort_values("year")
+            found = wanted.get(normalise_municipality(municipality))
+            ax.plot(series["year"], series["value"], color=found[1] if found else _MUNICIPALITY_GREY,
+                    linewidth=1.6 if found else 0.7, zorder=3 if found else 1)
+        median = medians[medians["indicator"] == indicator]
+        ax.plot(median["year"], median["median"], color=_MEDIAN_COLOR, linewidth=2.2, zorder=2)
+        years = sorted(set(own["year"]) | set(median["year"]))
+        ax.xaxis.set_major_locator(FixedLocator(years))
+        ax.set_xticklabels([str(y) for y in years], fontsize=7)
+        ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+        ax.yaxis.set_major_locator(FixedLocator(ticks))
+        ax.set_yticklabels([f"{t:g}".replace(".", decimal) for t in ticks], fontsize=7)
+        title = short_label(data.title(indicator, lang), 90)
+        ax.set_title("\n".join(textwrap.wrap(title, 42)[:2]), fontsize=8.5, loc="left", color=_TEXT_COLOR)
+        ax.grid(axis="y", color="#e6e6e6", linewidth=0.5)
+        ax.spines[["top", "right"]].set_visible(False)
+    handles = [Line2D([], [], color=_MUNICIPALITY_GREY, linewidth=0.9),
+               Line2D([], [], color=_MEDIAN_COLOR, linewidth=2.2)]
+    labels = [text("indicators.municipalities", lang, count=count), text("indicators.median", lang)]
+    for name, color in wanted.values():
+        handles.append(Line2D([], [], color=color, linewidth=1.6))
+        labels.append(short_label(name))
+    fig.legend(handles, labels, loc="lower left", ncol=len(labels), frameon=False, fontsize=7.5,
+               bbox_to_anchor=(0.06, 0.0))
+    fig.text(0.98, 0.01, short_label(attribution(data, lang), 160), ha="right", va="bottom", fontsize=6.5,
+             color=_TEXT_COLOR)
+    fig.text(0.07, 1 - 0.15 / height, text("indicators.chart_title", lang), ha="left", va="top", fontsize=11,
+             color=_TEXT_COLOR)
+    return fig
+
+
+# ------------------------------------------------------------------------------ key figures over seasons
+
+_SERIES_STYLES = (  # colour, marker, line style: tellable apart in greyscale too
+    ("#1F77B4", "o", "-"),
+    ("#D62728", "s", "--"),
+    ("#2CA02C", "^", "-."),
+    ("#9467BD", "D", ":"),
+    ("#8C564B", "v", "-"),
+    ("#E377C2", "P", "--"),
+)
+
+
+def draw_figures(
+    counts: dict[str, list[float]],
+    shares: dict[str, list[float]],
+    seasons: list[str],
+    path: str | os.PathLike,
+    *,
+    title: str,
+    labels: dict[str, str],
+    protect: Iterable = (),
+) -> Path:
+    """Key figures per season as two line charts: counts on the left, shares on the right.
+
+    Parameters
+    ----------
+    counts, shares : dict of str to list of float
+        Figure name -> one value per season (as many as *seasons*).
+    seasons : list of str
+        The x axis, in order.
+    path : str or path-like
+        ``.png``, ``.svg`` or ``.pdf``.
+    title : str
+        The heading, drawn literally.
+    labels : dict of str to str
+        Figure names and ``"counts"``, ``"shares"``, ``"season"`` -> the words shown;
+        ``"decimal"`` the decimal mark (default ``"."``).
+    protect : iterable of paths
+        Files never to overwrite.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     draw_figures({"persons": [3, 4]}, {"density": [0.5, 0.4]}, ["2023-2024", "2024-2025"],
+    ...                  Path(folder) / "a.svg", title="$x$", labels={}).suffix
+    '.svg'
+    """
+    import matplotlib
+    from matplotlib.ticker import FuncFormatter
+
+    decimal = labels.get("decimal", ".")
+    fmt = _format_of(path)
+    with matplotlib.rc_context(_RC):
+        fig = _figure((12.0, 5.5))
+        fig.suptitle(title, fontsize=14, color=_TEXT_COLOR, parse_math=False)
+        x = list(range(len(seasons)))
+        panels = ((counts, labels.get("counts", "")), (shares, labels.get("shares", "")))
+        for i, (series, heading) in enumerate(panels):
+            ax = fig.add_axes([0.07 + i * 0.5, 0.3, 0.4, 0.58])
+            ax.set_title(heading, fontsize=11, color=_TEXT_COLOR)
+            for j, (name, values) in enumerate(series.items()):
+                colour, marker, style = _SERIES_STYLES[j % len(_SERIES_STYLES)]
+                ax.plot(x, values, color=colour, marker=marker, linestyle=style, linewidth=1.6,
+                        label=labels.get(name, name))
+                for xi, value in zip(x, values):
+                    shown = f"{value:.0f}" if float(value).is_integer() and abs(value) >= 1 else f"{value:.3f}"
+                    ax.annotate(shown.replace(".", decimal), (xi, value), textcoords="offset points", xytext=(0, 5), ha="center",
+                                fontsize=7, color=_MUTED)
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", decimal)))
+            ax.set_xticks(x, [short_label(s) for s in seasons])
+            ax.set_xlabel(labels.get("season", ""))
+            ax.set_xlim(-0.3, len(seasons) - 0.7) if len(seasons) > 1 else ax.set_xlim(-1, 1)
+            ax.spines[["top", "right"]].set_visible(False)
+            ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
+            if series:
+                ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False, fontsize=9)
     return _save(fig, path, fmt, protect)

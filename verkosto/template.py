@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .schema import SHEETS, VOCABULARIES, label
 from .output import write_atomic
+from .schema import SHEETS, VOCABULARIES, label
 
 __all__ = ["write_template"]
 

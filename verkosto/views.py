@@ -13,7 +13,7 @@ from .analysis import Analysis
 from .errors import OutputError
 from .i18n import current_language, text
 
-__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "write_map", "write_coverage_image"]
+__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "write_map", "write_coverage_image", "write_indicators"]
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
@@ -43,10 +43,12 @@ def write_map(
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
 
-    The page shows every node's metrics and the groups' findings; both come from *analysis*,
-    computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
-    for *layout*, *title*, *size_by* and *generated*; *paper* (``slide``, ``a4``, ``a3``)
-    is the page of an image, which marks the nodes with findings as the page does.
+    The page shows every node's metrics and the groups' findings, and with
+    ``analyse(..., indicators=...)`` the municipal indicators in the side panels of local groups
+    and municipalities; all come from *analysis*, computed once. See :func:`verkosto.render.to_html`
+    and :func:`verkosto.static.draw_map` for *layout*, *title*, *size_by* and *generated*; *paper*
+    (``slide``, ``a4``, ``a3``) is the page of an image, which marks the nodes with findings as the
+    page does.
 
     Raises
     ------
@@ -57,10 +59,12 @@ def write_map(
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
     if suffix == ".html":
+        from .indicators import map_section
         from .render import write_html
 
         if paper is not None:
             raise OutputError(text("output.paper_html", lang, path=str(path)))
+        data = analysis.municipal_indicators
         return write_html(
             analysis.graph,
             path,
@@ -72,6 +76,7 @@ def write_map(
             findings=analysis.findings,
             notes=broker_notes(analysis, lang),
             generated=generated,
+            indicators=None if data is None else map_section(data, analysis.municipalities, lang),
             protect=protect,
         )
     if suffix in IMAGE_FORMATS:
@@ -101,3 +106,50 @@ def write_coverage_image(
     return draw_coverage(
         analysis.matrices, path, lang=lang or current_language(), findings=analysis.findings, protect=protect
     )
+
+
+def write_indicators(
+    analysis: Analysis,
+    path: str | os.PathLike,
+    *,
+    highlight=(),
+    lang: str | None = None,
+    protect=(),
+) -> Path:
+    """The analysis' municipal indicators: a small-multiples chart (``.png/.svg/.pdf``), a
+    workbook (``.xlsx``, the report's indicator sheet) or the canonical table (``.csv``, ``.json``).
+
+    The county is the roster's municipalities; *highlight* names those drawn in colour.
+
+    Raises
+    ------
+    OutputError
+        For another suffix, a missing folder or the input roster as output.
+    ValueError
+        If the analysis has no indicators (``analyse(..., indicators=...)``).
+    """
+    from .indicators import latest_table
+
+    data = analysis.municipal_indicators
+    if data is None:
+        raise ValueError("the analysis has no municipal indicators: analyse(..., indicators=path)")
+    lang = lang or current_language()
+    suffix = Path(path).suffix.lower()
+    if suffix in IMAGE_FORMATS:
+        from .static import draw_indicators
+
+        return draw_indicators(data, path, municipalities=analysis.municipalities, highlight=highlight, lang=lang,
+                               protect=protect)
+    if suffix == ".xlsx":
+        from .export import write_xlsx
+        from .report import indicator_sheet
+
+        return write_xlsx(Path(path), {text("sheet.municipal_indicators", lang): indicator_sheet(analysis, lang)},
+                          protect=protect)
+    if suffix in (".csv", ".json"):
+        from .export import to_csv, to_json
+        from .output import write_atomic
+
+        table = latest_table(data, analysis.municipalities)
+        return write_atomic(path, to_csv(table) if suffix == ".csv" else to_json(table), protect=protect)
+    raise OutputError("output.indicators_format", file=str(path), suffix=suffix)

@@ -74,5 +74,6 @@ export function fixturePayload() {
       ],
     },
     notes: { columns: ["node", "text"], rows: [[2, "portinvartija sektorille Järjestö"]] },
+    indicators: null,
   };
 }

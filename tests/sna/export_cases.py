@@ -53,7 +53,7 @@ def random_directed() -> nx.DiGraph:
 
 
 if __name__ == "__main__":
-    a = analyse()  # the bundled example, 2024-2025
+    a = analyse(season="2024-2025")  # the bundled example, 2024-2025
     write("example_collaboration_sector", _brokerage_network(a.graph, "collaboration", None), "sector")
     write("example_groups_tier", _brokerage_network(a.graph, "groups", None), "tier")
     write("hand", hand(), "sector")

@@ -10,13 +10,17 @@
 //   hidden when it belongs to groups and every one of them is hidden. (A person in no group
 //   is judged by its own attributes only.)
 // - A tier node (the stars in the middle) is filtered by tier only.
+// - On a map of two seasons, a chosen change status (joined, left, stayed) keeps only the
+//   nodes with that status of their own, after the rules above; tier nodes have none.
 // - An edge is drawn when both its ends are visible (vis-network does this).
 
-export const FACETS = ["tier", "region", "municipality", "sector", "group_type"];
+export const FACETS = ["tier", "region", "municipality", "sector", "group_type", "change"];
 
 /** The state that shows everything. */
 export function emptyState() {
-  return { tier: [], region: [], municipality: [], sector: [], group_type: [], hide_persons: false, gaps_only: false };
+  return {
+    tier: [], region: [], municipality: [], sector: [], group_type: [], change: [], hide_persons: false, gaps_only: false,
+  };
 }
 
 /** A complete state from what a caller gave: a single value becomes a list, strings all through. */
@@ -39,7 +43,7 @@ export function visibility(model, s) {
   // allowed[name]: null when the facet is not restricted, else flags per value index.
   const allowed = {};
   FACETS.forEach((name) => {
-    if (!s[name].length) { allowed[name] = null; return; }
+    if (!s[name].length || !facet[name]) { allowed[name] = null; return; }
     const flags = new Uint8Array(facet[name].values.length);
     facet[name].values.forEach((value, k) => { if (s[name].includes(value)) flags[k] = 1; });
     allowed[name] = flags;
@@ -69,6 +73,10 @@ export function visibility(model, s) {
   for (let i = 0; i < N; i++) {
     if (!visible[i] || kindOf[i] !== "person" || !groupsOf[i].length) continue;
     visible[i] = groupsOf[i].some((m) => visible[m.group] === 1) ? 1 : 0;
+  }
+  // Last, so that a person who stayed in a group that is new still counts as stayed.
+  if (allowed.change) {
+    for (let i = 0; i < N; i++) if (visible[i] && !passes("change", i)) visible[i] = 0;
   }
   return visible;
 }

@@ -6,7 +6,7 @@
 // window.verkosto, for presenters' scripts and the tests:
 //   search(text)          select and focus the best match; returns its id or null
 //   find(text, limit)     ids of the matches, best first (what the suggestion list shows)
-//   applyFilters(state)   state = {tier, region, municipality, sector, group_type: [values],
+//   applyFilters(state)   state = {tier, region, municipality, sector, group_type, change: [values],
 //                         hide_persons, gaps_only: booleans}; replaces the whole filter state
 //                         and returns the number of visible nodes
 //   resetFilters()        show everything again
@@ -28,7 +28,7 @@ import { fitLabelPx, fitScale as fitScaleOf, groupFontSize as fontSizeAt, mapBox
 
 const VEIL = "rgba(255, 255, 255, 0.82)"; // over everything outside the selected neighbourhood
 const FOCUS_SCALE = 1.0;
-const OPEN_FACETS = { tier: true, region: true, sector: true };
+const OPEN_FACETS = { tier: true, region: true, sector: true, change: true };
 
 function readJSON(id) {
   return JSON.parse(document.getElementById(id).textContent);
@@ -221,7 +221,7 @@ function buildFilterControls() {
   const host = document.getElementById("facets");
   FACETS.forEach((name) => {
     const f = facet[name];
-    if (!f.values.length) return;
+    if (!f || !f.values.length) return;
     const counts = new Array(f.values.length).fill(0);
     f.of.forEach((k) => { if (k >= 0) counts[k] += 1; });
     const chosen = h("span", { className: "chosen" });

@@ -86,6 +86,16 @@ export function buildModel(input) {
     });
   }
 
+  // A map of two seasons: each node's lines of "what changed", each edge's status.
+  const changeNotes = new Map();
+  const changes = payload.changes || null;
+  if (changes) {
+    recordsOf(changes.notes, ["node", "text"]).forEach((n) => {
+      if (!changeNotes.has(n.node)) changeNotes.set(n.node, []);
+      changeNotes.get(n.node).push(n.text);
+    });
+  }
+
   const collator = new Intl.Collator(payload.lang);
   const byName = (a, b) => collator.compare(names[a], names[b]);
   const tierRank = (i) => {
@@ -109,7 +119,7 @@ export function buildModel(input) {
   return {
     payload, N, E, nodes, ids, names, kindOf, indexOf, facet, valueLabel, rawValue,
     memberships, groupsOf, membersOf, staffOf, employersOf, childrenOf, parentOf, meetingsOf,
-    metricsOf, noteOf, findings, findingsOf, badgeColor, byName, tierRank,
+    metricsOf, noteOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
     edges: edgeTable, edgeStyles, edgeEnds, edgesAt,
   };
 }
@@ -134,9 +144,34 @@ export function visNodes(model, borderWidth) {
       };
       node.borderWidth = borderWidth;
     }
+    const change = changeOf(model, i);
+    if (change !== null) styleChange(node, fill, change);
     out[i] = node;
   }
   return out;
+}
+
+// Change maps: the status of node i ("joined", "left", "stayed") or null.
+function changeOf(model, i) {
+  const f = model.facet.change;
+  if (!model.changes || !f || f.of[i] < 0) return null;
+  return { status: f.values[f.of[i]], color: f.colors[f.of[i]] };
+}
+
+function faded(color) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return m ? `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, 0.35)` : color;
+}
+
+// Joined: a thick solid outline; left: a dashed outline and a faded fill; stayed: as it was.
+// Outline width and dashes tell them apart in greyscale, the outline colour on screen.
+function styleChange(node, fill, change) {
+  if (change.status === "stayed") return;
+  const background = change.status === "left" ? faded(fill) : fill;
+  const look = { background, border: change.color };
+  node.color = { ...look, highlight: look, hover: look };
+  node.borderWidth = change.status === "joined" ? 4 : 2.5;
+  if (change.status === "left") node.shapeProperties = { borderDashes: [5, 4] };
 }
 
 /** vis-network's edge objects; an edge's id is its row number (the highlight finds it by that). */
@@ -147,6 +182,12 @@ export function visEdges(model) {
     const style = edgeStyles[edges.style[k]];
     const edge = { id: k, from: ids[edges.source[k]], to: ids[edges.target[k]], color: style.color, width: edges.width[k] };
     if (style.arrows !== null) edge.arrows = style.arrows;
+    const change = model.changes ? model.changes.edges[k] : -1;
+    if (change >= 0 && model.facet.change) {
+      const status = model.facet.change.values[change];
+      if (status === "left") { edge.dashes = [4, 4]; edge.color = { color: style.color, opacity: 0.5 }; }
+      else if (status === "joined") edge.width = edges.width[k] * 2;
+    }
     out[k] = edge;
   }
   return out;

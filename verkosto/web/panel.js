@@ -2,6 +2,7 @@
 
 import { fragment, h } from "./dom.js";
 import { formatNumber } from "./format.js";
+import { indicatorBlocks, indicatorIndex, indicatorRows } from "./indicators.js";
 
 /** show(i) fills the panel with node i; select(id) is called by the panel's links. */
 export function makePanel({ model, texts, panel, body, legend, select }) {
@@ -30,6 +31,19 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
   function section(title, ...parts) {
     const content = h("div", null, ...parts.filter(Boolean));
     return content.childNodes.length ? h("section", null, h("h3", null, title), content) : null;
+  }
+
+  // Municipal indicators, shown for a group or a municipality (its own organisation) that has a municipality.
+  const indicatorsOf = indicatorIndex(payload.indicators);
+
+  function indicatorsSection(i) {
+    const municipality = rawValue("municipality", i);
+    if (!payload.indicators || !municipality) return null;
+    const rows = indicatorRows(payload.indicators, indicatorsOf, municipality);
+    if (!rows.length) return null;
+    return h("section", { className: "indicators" },
+      h("h3", null, texts["map.indicators"] + " · " + valueLabel("municipality", i)),
+      h("div", null, ...indicatorBlocks(rows, payload.indicators, texts, payload.lang)));
   }
 
   const list = (items) => (items.length ? h("ul", null, ...items.map((item) => h("li", null, item))) : null);
@@ -93,6 +107,7 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
         [texts["field.municipality"], valueLabel("municipality", i)],
         [texts["field.region"], valueLabel("region", i)],
       ]),
+      rawValue("sector", i) === "municipality" ? indicatorsSection(i) : null,
       section(texts["field.persons"] + " (" + staff.length + ")", list(staff.map((j) => {
         const place = [valueLabel("region", j), valueLabel("municipality", j)].filter(Boolean).join(", ");
         return fragment([nodeButton(j), place ? h("span", { className: "role" }, " – " + place) : null]);
@@ -128,6 +143,7 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
         [texts["field.members"], String(members.length)],
       ]),
       findingsSection(i),
+      indicatorsSection(i),
       section(texts["map.members_by_sector"], sectorRows.length ? h("div", null, ...sectorRows) : null),
       section(texts["map.member_list"], list(members.map((m) => {
         const org = m.organisation >= 0 ? " · " + names[m.organisation] : "";
@@ -148,9 +164,11 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
   const PANELS = { person: personPanel, organisation: organisationPanel, group: groupPanel, tier: tierPanel };
 
   function show(i) {
+    const notes = model.changeNotes ? model.changeNotes.get(i) : null;
     const parts = [
       h("h2", { id: "panel-title", tabindex: "-1" }, names[i]),
       h("p", { className: "kind" }, kindLabel(i)),
+      notes ? h("section", { className: "changes" }, h("h3", null, texts["map.changes"]), list(notes)) : null,
       ...(PANELS[kindOf[i]] || personPanel)(i),
       metricsSection(i),
     ];
