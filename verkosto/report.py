@@ -204,11 +204,14 @@ def write_report(
 
     Sheets: about (source, season, date, whether names are pseudonymised), summary (key
     figures overall, per tier and per region), the rule findings (with the rules' titles),
-    centrality of persons and of organisations (with Burt's constraint and effective size),
+    centrality of persons (with their organisation) and of organisations (with Burt's constraint and effective size),
     brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
     roles between sectors in the directed collaboration network (counts and z-scores) and a
     sheet explaining each role with the whole network's counts, tier links, cut points, and the coverage
-    matrices with zero cells highlighted. Headers are frozen, columns sized and filtered;
+    matrices with zero cells highlighted (groups as rows), and a sheet explaining each figure
+    (:func:`figures_guide`); a sheet with no rows says why. Every sheet prints on A4 landscape,
+    one page wide, the header row repeated and the sheet's name and page in the footer; whole
+    numbers are integers, other numbers have three decimals. Headers are frozen, columns sized and filtered;
     every text cell is written as text, so a name such as ``=HYPERLINK(...)`` never
     becomes a formula.
 
