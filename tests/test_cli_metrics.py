@@ -206,6 +206,12 @@ def test_the_example_report_prints_landscape_with_whole_numbers_a_guide_and_note
     ]
     groups = book["Sektori x ryhmä"]  # transposed: one group a row, so it prints down the page
     assert (groups.max_row, groups.max_column) == (64, 11) and groups["A1"].value == "Ryhmä \\ Sektori"
+    # Red only where a rule finds a gap: Kuhmoinen lacks a parish, the western region Kela.
+    red = [(groups.cell(row=c.row, column=1).value, groups.cell(row=1, column=c.column).value, c.value)
+           for row in groups.iter_rows() for c in row if c.fill.fgColor.rgb == "00F4CCCC"]
+    assert red == [("Läntisen alueen koordinaatioryhmä", "Kela", 0),  # regional groups come before local ones
+                   ("Kuhmoisten perhekeskuksen ohjausryhmä", "Seurakunta", 0)]
+    assert not any(c.fill.fgColor.rgb == "00F4CCCC" for row in book["Sektori x taso"].iter_rows() for c in row)
     guide = [[c.value for c in row] for row in book["Lukujen selitykset"].iter_rows()]
     assert guide[0] == ["Tunnusluku", "Välilehdet", "Selitys"]
     figures = {row[0]: row for row in guide[1:]}

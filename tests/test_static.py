@@ -267,6 +267,8 @@ def test_a_risk_is_dashed_orange_with_a_square_badge(tmp_path, small_network):
     style = " ".join(p.get("style", "") for p in ring.iter(f"{SVG}path"))
     assert "stroke: #d35400" in style and "stroke-dasharray" in style
     assert "Riski (oranssi katkoviiva)" in svg_texts(path)
+    again = draw_map(small_network, tmp_path / "k2.svg", findings=findings)
+    assert again.read_bytes() == path.read_bytes()  # the marks keep the file the same every time
 
 
 def test_a3_poster_is_a3_landscape_and_larger_text(tmp_path, small_network):

@@ -76,12 +76,16 @@ class Sheet:
     headers : dict, optional
         Column name -> header text shown (default: the column name).
     highlight_zero : bool
-        Mark cells equal to 0 with a red fill (conditional formatting), for coverage matrices.
+        Grey the cells equal to 0 (conditional formatting), for coverage matrices: absent, and
+        not a gap unless *marks* says so.
     index : bool
         Write the frame's index as the first column (for matrices).
     note : str, optional
         Written under the header when the frame has no rows ("Ei nivelhenkilöitä"), so that
         an empty sheet says why it is empty.
+    marks : iterable of (int, int)
+        Cells to mark as gaps, red: (row, column) positions in the written frame, 0-based,
+        the index column (with *index*) being column 0.
     wide : iterable of str
         Columns of long texts (explanations, lists of groups) given :data:`WIDE_WIDTH`
         characters instead of :data:`MAX_WIDTH` before they wrap.
@@ -96,12 +100,14 @@ class Sheet:
         index=False,
         note: str | None = None,
         wide=(),
+        marks=(),
     ):
         self.frame = frame.reset_index() if index else frame
         self.headers = headers or {}
         self.highlight_zero = highlight_zero
         self.note = note
         self.wide = frozenset(wide)
+        self.marks = sorted(marks)
 
 
 def _text(cell, value: str) -> None:
@@ -204,8 +210,18 @@ def _highlight_zero(sheet, frame: pd.DataFrame) -> None:
     if len(frame) == 0 or len(frame.columns) < 2:
         return
     area = f"B2:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
-    rule = CellIsRule(operator="equal", formula=["0"], fill=PatternFill("solid", bgColor="F4CCCC"), font=Font(color="9C0006"))
+    rule = CellIsRule(operator="equal", formula=["0"], font=Font(color="9A9A9A"))
     sheet.conditional_formatting.add(area, rule)
+
+
+def _mark(sheet, marks) -> None:
+    """Fill the gaps red, in bold dark red: a fixed style, stronger than the zeros' grey."""
+    from openpyxl.styles import Font, PatternFill
+
+    for row, column in marks:
+        cell = sheet.cell(row=row + 2, column=column + 1)
+        cell.fill = PatternFill("solid", fgColor="F4CCCC")
+        cell.font = Font(color="9C0006", bold=True)
 
 
 def write_xlsx(
@@ -235,4 +251,5 @@ def write_xlsx(
         _print_setup(target, footer)
         if sheet.highlight_zero:
             _highlight_zero(target, sheet.frame)
+        _mark(target, sheet.marks)
     return write_atomic(path, lambda tmp: book.save(tmp), protect=protect)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .analysis import Analysis
+from .coverage import gap_cells
 from .export import Sheet, write_xlsx
 from .i18n import current_language, text
 from .metrics import BROKER_ROLES as ROLES
@@ -130,6 +131,13 @@ def figures_guide(lang: str | None = None):
     return pd.DataFrame(rows, columns=["figure", "where", "explanation"])
 
 
+def _gap_positions(matrix, cells) -> set[tuple[int, int]]:
+    """(row, column) positions in a sector × … matrix of the (sector, column) gaps the rules find."""
+    rows = {str(s): i for i, s in enumerate(matrix.index)}
+    columns = {str(c): j for j, c in enumerate(matrix.columns)}
+    return {(rows[s], columns[c]) for s, c in cells if s in rows and c in columns}
+
+
 def _persons(analysis: Analysis):
     """The persons' centrality with each person's organisation beside the name."""
     persons = analysis.centrality("persons").merge(
@@ -176,10 +184,13 @@ def report_sheets(
     }
     for name in _NOTES:
         tables[name].note = text(f"print.empty.{name}", lang)
+    gaps = gap_cells(analysis.findings)
     for name, matrix in analysis.matrices.items():
-        # 63 groups read down a page, not across it: groups are the rows of their sheet.
-        shown = matrix.T if name == "sector_group" else matrix
-        tables[name] = Sheet(matrix_table(shown, lang), names, highlight_zero=True, index=True)
+        marks = _gap_positions(matrix, gaps.get(name, ()))
+        if name == "sector_group":  # 63 groups read down a page, not across it: groups are the rows
+            matrix, marks = matrix.T, {(c, r) for r, c in marks}
+        cells = {(r, c + 1) for r, c in marks}  # the index is the sheet's first column
+        tables[name] = Sheet(matrix_table(matrix, lang), names, highlight_zero=True, index=True, marks=cells)
     sheets = {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
     if analysis.municipal_indicators is not None:
         sheets[text("sheet.municipal_indicators", lang)] = indicator_sheet(analysis, lang)
@@ -208,7 +219,7 @@ def write_report(
     brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
     roles between sectors in the directed collaboration network (counts and z-scores) and a
     sheet explaining each role with the whole network's counts, tier links, cut points, and the coverage
-    matrices with zero cells highlighted (groups as rows), and a sheet explaining each figure
+    matrices with zeros grey and the rules' gaps red (groups as rows), and a sheet explaining each figure
     (:func:`figures_guide`); a sheet with no rows says why. Every sheet prints on A4 landscape,
     one page wide, the header row repeated and the sheet's name and page in the footer; whole
     numbers are integers, other numbers have three decimals. Headers are frozen, columns sized and filtered;
