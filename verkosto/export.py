@@ -204,7 +204,7 @@ def _print_setup(sheet, footer: str | None) -> None:
 
 def _highlight_zero(sheet, frame: pd.DataFrame) -> None:
     from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     if len(frame) == 0 or len(frame.columns) < 2:
