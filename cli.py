@@ -6,6 +6,7 @@ of the command line being run (:func:`build_app`).
 """
 
 
+import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -15,7 +16,12 @@ from typing import Annotated
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
-from verkosto.errors import OutputError, VerkostoError
+try:  # typer 0.2x carries its own copy of click, whose usage errors are these
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - an older typer on click
+    from click import UsageError
+
+from verkosto.errors import Message, OutputError, VerkostoError
 from verkosto.i18n import LANGUAGES, current_language, language, set_language, text
 
 
@@ -55,6 +61,12 @@ class Metric(str, Enum):
     betweenness = "betweenness"
     closeness = "closeness"
     eigenvector = "eigenvector"
+
+
+class PseudonymLevel(str, Enum):
+    organisation = "organisation"
+    sector = "sector"
+    none = "none"
 
 
 class TableFormat(str, Enum):
@@ -114,6 +126,25 @@ class _Group(_Words, TyperGroup):
             except VerkostoError as err:
                 typer.echo(text("cli.error", message=str(err)), err=True)
                 ctx.exit(1)
+            except UsageError as err:
+                extra = _extra_rosters(err)
+                if extra is None:
+                    raise
+                typer.echo(text("cli.error", message=Message("cli.several_rosters", **extra).render()), err=True)
+                ctx.exit(2)
+
+
+def _extra_rosters(err: UsageError) -> dict | None:
+    """The roster and the files after it when a command that reads one roster got several
+    (``verkosto map *.xlsx``: the shell expands the pattern); None for any other usage error."""
+    command = err.ctx.command if err.ctx else None
+    roster = err.ctx.params.get("roster") if err.ctx else None
+    match = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", err.message)
+    if match is None or command is None or not any(p.name == "roster" for p in command.params):
+        return None
+    extra = match[1].split(" ")
+    first = str(roster) if roster is not None else extra.pop(0)
+    return {"first": first, "count": len(extra) + 1, "files": (first, *extra)}
 
 
 class _SubcommandFirst:
@@ -181,7 +212,7 @@ def _start(lang: Lang | None) -> None:
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
-              key=None, weighted=False, sample=None, indicators=None):
+              key=None, weighted=False, sample=None, indicators=None, level=None, services_vocabulary=None):
     """The roster's analysis (default: the bundled example, announced), its warnings shown."""
     from verkosto import analyse
     from verkosto.example import example_path
@@ -193,7 +224,9 @@ def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=No
     with progress.step("cli.progress.reading", name=path.name):
         analysis = analyse(
             path, season=season, rules=rules, weighted=weighted, sample=sample,
-            pseudonymize=pseudonymize, key=read_key(key) if key else None, indicators=indicators,
+            pseudonymize=pseudonymize or level is not None, key=read_key(key) if key else None,
+            pseudonym_level=level.value if level else "organisation", indicators=indicators,
+            services_vocabulary=services_vocabulary,
         )
     for problem in analysis.warnings:
         typer.echo(text("cli.problem.warning", message=str(problem)), err=True)
@@ -293,9 +326,12 @@ def _build() -> typer.Typer:
     SeasonOpt = Annotated[str | None, typer.Option("--season", help=t("cli.opt.season"))]
     PseudonymizeOpt = Annotated[bool, typer.Option("--pseudonymize", help=t("cli.opt.pseudonymize"), **flag)]
     KeyOpt = Annotated[Path | None, typer.Option("--key", help=t("cli.opt.key"))]
+    LevelOpt = Annotated[PseudonymLevel | None, typer.Option("--pseudonym-level", help=t("cli.opt.pseudonym_level"),
+                                                             show_default=False)]
     RulesOpt = Annotated[Path | None, typer.Option("--rules", help=t("cli.opt.rules"))]
     QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=t("cli.opt.quiet"), **flag)]
     IndicatorsOpt = Annotated[Path | None, typer.Option("--indicators", help=t("cli.opt.indicators"))]
+    ServicesVocabularyOpt = Annotated[Path | None, typer.Option("--services-vocabulary", help=t("cli.services.vocabulary"))]
 
     @app.callback(options_metavar=t("cli.typer.options_metavar"))
     def main(lang: LangOpt = None) -> None:
@@ -315,6 +351,7 @@ def _build() -> typer.Typer:
         indicators: IndicatorsOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.views import write_map
@@ -322,7 +359,7 @@ def _build() -> typer.Typer:
         _start(lang)
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
-                                       indicators=indicators)
+                                       indicators=indicators, level=pseudonym_level)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
                           paper=paper and paper.value, protect=[path])
@@ -343,6 +380,7 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         _start(lang)
@@ -351,7 +389,7 @@ def _build() -> typer.Typer:
             raise OutputError(text("cli.metrics.xlsx_needs_output"))
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
-                                       weighted=weighted, sample=sample)
+                                       weighted=weighted, sample=sample, level=pseudonym_level)
             name = network.value if network else "collaboration" if brokerage else "persons"
             if brokerage:
                 from verkosto.metrics import BROKER_ROLES as ROLES
@@ -391,6 +429,7 @@ def _build() -> typer.Typer:
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.export import to_csv, to_json
@@ -399,7 +438,8 @@ def _build() -> typer.Typer:
 
         _start(lang)
         with _Progress(quiet) as progress:
-            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key)
+            path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
+                                       level=pseudonym_level)
             with progress.step("cli.progress.coverage"):
                 findings = analysis.findings
             if output is not None and output.suffix.lower() in IMAGE_FORMATS:
@@ -421,6 +461,42 @@ def _build() -> typer.Typer:
         if strict and (findings["severity"] == "gap").any():
             raise typer.Exit(3)
 
+    class ServicesFormat(str, Enum):
+        table = "table"
+        json = "json"
+
+    @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.services.help"))
+    def services(
+        roster: RosterArg = None,
+        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("cli.services.output"))] = None,
+        format: Annotated[ServicesFormat | None, typer.Option("--format", help=t("cli.services.format"))] = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
+        lang: LangOpt = None,
+        season: SeasonOpt = None,
+        pseudonymize: PseudonymizeOpt = False,
+        key: KeyOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        from verkosto.export import to_json
+        from verkosto.servicemap import findings_words, summary, write_services
+
+        _start(lang)
+        with _Progress(quiet) as progress:
+            path, analysis = _analysis(progress, roster, season=season, pseudonymize=pseudonymize, key=key,
+                                       services_vocabulary=services_vocabulary)
+            fmt = _format(format, output, ServicesFormat)
+            if fmt == "json":
+                _emit(to_json(analysis.services.to_dict()), output, path)
+            elif output is not None:
+                with progress.step("cli.progress.writing", name=output.name):
+                    write_services(analysis, output, protect=[path])
+                typer.echo(f"{output}")
+            else:
+                typer.echo(summary(analysis.services))
+                findings = findings_words(analysis.services)
+                if len(findings):
+                    _print_table(findings)
+
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.report.help"))
     def report(
         roster: RosterArg = None,
@@ -428,10 +504,12 @@ def _build() -> typer.Typer:
         previous: Annotated[Path | None, typer.Option("--previous", help=t("cli.report.previous"))] = None,
         rules: RulesOpt = None,
         indicators: IndicatorsOpt = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
         lang: LangOpt = None,
         season: SeasonOpt = None,
         pseudonymize: PseudonymizeOpt = False,
         key: KeyOpt = None,
+        pseudonym_level: LevelOpt = None,
         quiet: QuietOpt = False,
     ) -> None:
         from verkosto.report import write_report
@@ -439,10 +517,12 @@ def _build() -> typer.Typer:
         _start(lang)
         with _Progress(quiet) as progress:
             path, analysis = _analysis(progress, roster, season=season, rules=rules, pseudonymize=pseudonymize, key=key,
-                                       indicators=indicators)
+                                       indicators=indicators, level=pseudonym_level,
+                                       services_vocabulary=services_vocabulary)
             before = None
             if previous is not None:
-                before = _analysis(progress, previous, rules=rules, pseudonymize=pseudonymize, key=key)[1]
+                before = _analysis(progress, previous, rules=rules, pseudonymize=pseudonymize, key=key,
+                                   level=pseudonym_level)[1]
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, previous=before, protect=[path, *([previous] if previous else [])])
         typer.echo(f"{output}")
@@ -510,16 +590,18 @@ def _build() -> typer.Typer:
     def validate(
         roster: Annotated[Path, typer.Argument(help=t("cli.validate.roster"))],
         season: SeasonOpt = None,
+        services_vocabulary: ServicesVocabularyOpt = None,
         lang: LangOpt = None,
     ) -> None:
         from verkosto.load import validate_roster
 
         _start(lang)
-        problems = validate_roster(roster, season=season)
+        problems = validate_roster(roster, season=season, services_vocabulary=services_vocabulary)
         for problem in problems:
             typer.echo(text(f"cli.problem.{problem.severity}", message=str(problem)))
         errors = sum(p.severity == "error" for p in problems)
-        typer.echo(text("cli.validate.done", name=roster.name, errors=errors, warnings=len(problems) - errors))
+        typer.echo(text("cli.validate.done", name=roster.name or str(roster), errors=errors,
+                        warnings=len(problems) - errors))
         if errors:
             raise typer.Exit(1)
 

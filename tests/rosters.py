@@ -56,3 +56,66 @@ def write_ods(path: Path, sheets: dict[str, list[list]]) -> Path:
         for name, rows in sheets.items():
             pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=name, index=False)
     return path
+
+
+# ------------------------------------------------------------------ format v1.1: services
+
+SERVICE_HEADER = ["Palvelu", "Organisaatio", "Sektori", "Tehtävä", "Asiakasryhmä", "Kunta", "Taso", "Muoto", "Paikka"]
+
+# A small service-map vocabulary: 2 tasks × 2 client groups, one cell not applicable.
+SERVICES_VOCABULARY = """
+[task.meeting_places]
+fi = "Kohtaamispaikat"
+en = "Meeting places"
+aliases = ["kohtaamispaikka"]
+
+[task.separation]
+fi = "Eroauttaminen"
+en = "Separation help"
+aliases = ["eroneuvonta"]
+
+[client_group.infants]
+fi = "Vauvaperheet"
+en = "Families with infants"
+aliases = ["vauvat"]
+
+[client_group.expecting]
+fi = "Odottavat perheet"
+en = "Expecting families"
+aliases = []
+
+[not_applicable]
+separation = ["expecting"]
+"""
+
+# SMALL plus organisations, one collaboration tie and seven services; every finding known:
+#   municipalities Akaa, Valkeakoski (region Eteläinen) and Urjala (Läntinen);
+#   applicable cells: meeting_places × infants, meeting_places × expecting, separation × infants.
+#   gaps:     Akaa mp×expecting; Urjala mp×expecting and mp×infants (only the 'kaikki'
+#             separation service reaches Urjala).
+#   overlap:  Akaa mp×infants, open activity, universal: Akaan seurakunta and MLL Akaa.
+#   opportunities: Akaa sep×infants (Akaan kaupunki, Ensikoti ry: no shared group, no tie);
+#             Valkeakoski mp×expecting (Perhepalvelu Oy, Valkeakosken kaupunki).
+#   not opportunities: Akaan seurakunta–MLL Akaa (share Akaan ohjausryhmä),
+#             Valkeakosken kaupunki–Ensikoti ry (a collaboration tie).
+SERVICES_ROSTER = {
+    "Jäsenyydet": SMALL,
+    "Organisaatiot": [
+        ["Organisaatio", "Sektori", "Kunta", "Alue"],
+        ["Akaan kaupunki", "Kunta", "Akaa", "Eteläinen"],
+        ["Valkeakosken kaupunki", "Kunta", "Valkeakoski", "Eteläinen"],
+        ["Urjalan kunta", "Kunta", "Urjala", "Läntinen"],
+        ["Ensikoti ry", "Järjestö", "", ""],
+    ],
+    "Yhteistyö": [["Lähde", "Kohde"], ["Valkeakosken kaupunki", "Ensikoti ry"]],
+    "Palvelut": [
+        SERVICE_HEADER,
+        ["Perhekahvila", "Akaan seurakunta", "", "Kohtaamispaikat", "Vauvaperheet", "Akaa", "Universaali", "Avoin toiminta", "Seurakuntatalo"],
+        ["Vauvakerho", "MLL Akaa", "", "kohtaamispaikka", "vauvat", "Akaa", "universaali", "avoin toiminta", ""],
+        ["Erokahvila", "Ensikoti ry", "", "Eroauttaminen", "Vauvaperheet", "kaikki", "Perustaso", "Vertaistuki", ""],
+        ["Eroneuvonta", "Akaan kaupunki", "", "Eroneuvonta", "Vauvaperheet", "", "Perustaso", "Neuvonta", ""],
+        ["Vauvaryhmä", "Valkeakosken kaupunki", "", "Kohtaamispaikat", "Vauvaperheet; Odottavat perheet", "Valkeakoski", "Universaali", "Vertaistuki", ""],
+        ["Chat", "Ensikoti ry", "", "Kohtaamispaikat", "Vauvaperheet", "Valkeakoski", "", "Digitaalinen palvelu", ""],
+        ["Doulatoiminta", "Perhepalvelu Oy", "Yritys", "Kohtaamispaikat", "Odottavat perheet", "Valkeakoski", "Universaali", "Avoin toiminta", ""],
+    ],
+}

@@ -15,7 +15,7 @@ from verkosto.indicators import example_indicators_path, read_indicators
 
 runner = CliRunner(env={"VERKOSTO_LANG": "en"})
 EXAMPLE = example_indicators_path()
-NOTICE = "No roster given: using the fictitious example pirkanmaa_2024-2025.xlsx.\n"
+NOTICE = "No roster given: using the fictitious example pirkanmaa_2025-2026.xlsx.\n"
 
 
 def run(*args):

@@ -83,7 +83,7 @@ def test_never_writes_over_the_roster(in_tmp):
     before = {p: p.read_bytes() for p in (csv, xlsx)}
     for args, path in ((["metrics", csv, "--format", "csv", "-o", csv], csv), (["report", xlsx, "-o", xlsx], xlsx)):
         result = run_in_english(*args)
-        assert (result.exit_code, result.output) == (1, f"Error: {path}: is the input roster; choose another output path\n")
+        assert (result.exit_code, result.stderr.splitlines()[-1]) == (1, f"Error: {path}: is the input roster; choose another output path")
     assert {p: p.read_bytes() for p in (csv, xlsx)} == before
     assert sorted(p.name for p in in_tmp.iterdir()) == ["r.csv", "r.xlsx"]
 
@@ -133,7 +133,7 @@ def test_template_command(in_tmp):
 def test_every_command_has_help_in_finnish_and_english():
     from cli import build_app
 
-    commands = ("map", "metrics", "coverage", "report", "validate", "template", "export", "import-kumu",
+    commands = ("map", "metrics", "coverage", "report", "services", "validate", "template", "export", "import-kumu",
                 "compare", "trends")
     registered = build_app("fi").registered_commands
     assert {c.name or c.callback.__name__ for c in registered} == set(commands)

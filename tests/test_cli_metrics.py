@@ -74,7 +74,7 @@ def test_coverage_json_strict_and_csv(tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": SMALL})
     result = run("coverage", path, "--format", "json", "--lang", "en")
     assert result.exit_code == 0
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)  # stderr: Daniel Dahl sits for two organisations
     assert set(data) == {"matrices", "findings"}
     assert data["matrices"]["sector_tier"]["parish"] == {"regional": 1, "local": 1}
     local = [f for f in data["findings"] if f["rule"] == "local-sectors"]
@@ -83,7 +83,7 @@ def test_coverage_json_strict_and_csv(tmp_path):
         ("Valkeakosken ohjausryhmä", ["municipality", "wellbeing_county", "parish"]),
     ]
     assert run("coverage", path, "--strict").exit_code == 3
-    csv = run("coverage", path, "--format", "csv").output
+    csv = run("coverage", path, "--format", "csv").stdout
     assert csv.startswith("rule,severity,node,subject,missing,params,message\n")  # the runner folds CRLF
 
 
@@ -95,7 +95,7 @@ def test_report_keeps_formula_like_names_as_text(tmp_path):
     path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": rows}, text=True)
     out = tmp_path / "raportti.xlsx"
     result = run("report", path, "-o", out)
-    assert (result.exit_code, result.output) == (0, f"{out}\n")
+    assert (result.exit_code, result.stdout) == (0, f"{out}\n")
     with zipfile.ZipFile(out) as book:
         for name in book.namelist():
             if name.startswith("xl/worksheets/"):

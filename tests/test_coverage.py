@@ -265,9 +265,55 @@ def test_sectors_on_every_tier(tmp_path):
     rows = [row for row in COMPLETE if row[2] != KOORD]
     rows += [["Aino Aalto", CITY, guidance, "Jäsen"], ["Bertta Berg", COUNTY, guidance, "Yhdyshenkilö"]]
     G = graph(tmp_path, rows, groups)
-    assert findings(G) == [("sectors-on-every-tier", "gap", "regional", ["parish", "ngo"])]
-    assert messages(G) == ["Alueellinen taso: ei edustajaa sektoreilta Seurakunta, Järjestö"]
-    assert messages(G, "en") == ["Regional tier: no member from the sectors Parish, NGO"]
+    assert findings(G) == [
+        ("regional-sectors", "note", "", []),  # no regional coordination group to check
+        ("sectors-on-every-tier", "gap", "regional", ["parish", "ngo"]),
+    ]
+    assert messages(G) == [
+        "sääntö koskee ryhmiä (alueellinen koordinaatioryhmä), joita roolituksessa ei ole, joten sitä ei voitu "
+        "tarkistaa",
+        "Alueellinen taso: ei edustajaa sektoreilta Seurakunta, Järjestö",
+    ]
+    assert messages(G, "en")[1] == "Regional tier: no member from the sectors Parish, NGO"
+
+
+def test_a_rule_whose_scope_selects_no_group_is_a_note(tmp_path):
+    G = graph(tmp_path, COMPLETE)
+    rules = [Rule("guidance-contact", "contact_person", group_types=("family_guidance_network",), roles=("contact",))]
+    frame = check_rules(G, rules)
+    assert frame.to_dict("records") == [
+        {"rule": "guidance-contact", "severity": "note", "node": None, "subject": "", "missing": [],
+         "params": {"kind": "empty_scope", "tiers": [], "group_types": ["family_guidance_network"]}}
+    ]
+    assert finding_message(frame.iloc[0], "en") == (
+        "the rule applies to groups (family-guidance network) that the roster does not have, so nothing was checked"
+    )
+
+
+def test_a_provincial_meeting_place_network_answers_for_every_municipality(tmp_path):
+    """Its Alue names the province, no region of the local groups: still checked, against all of them."""
+    groups = [g[:] for g in GROUPS] + [["Urjalan ohjausryhmä", "Paikallinen", "Ohjausryhmä", "Läntinen", "Urjala"]]
+    groups[4][3] = "Pirkanmaa"
+    rows = COMPLETE + [["Kalle Kivi", URJALA, "Urjalan ohjausryhmä", "Yhdyshenkilö"]]
+    G = graph(tmp_path, rows, groups)
+    assert [f for f in findings(G) if f[0] == "meeting-place-coverage"] == [
+        ("meeting-place-coverage", "gap", KP, ["Urjala"])
+    ]
+
+
+def test_a_meeting_place_network_with_nothing_to_cover_is_a_note(tmp_path):
+    groups = [g[:] for g in GROUPS]
+    groups[4][1:4] = ["Alueellinen", "Kohtaamispaikkaverkosto", "Pohjoinen"]  # no local group in Pohjoinen
+    frame = check_rules(graph(tmp_path, COMPLETE, groups))
+    notes = frame[frame["severity"] == "note"]
+    assert notes[["rule", "node", "subject", "params"]].to_dict("records") == [
+        {"rule": "meeting-place-coverage", "node": f"group:{KP}", "subject": KP,
+         "params": {"kind": "nothing_expected", "area": "Pohjoinen"}}
+    ]
+    assert finding_message(notes.iloc[0], "fi") == (
+        "Kohtaamispaikkaverkosto: alueelta 'Pohjoinen' ei löydy yhtään kunnan paikallista ohjausryhmää, joten "
+        "kattavuutta ei voitu tarkistaa; tarkista verkoston Alue tai Kunta Ryhmät-taulukossa"
+    )
 
 
 def test_meeting_place_coverage(tmp_path):
@@ -447,3 +493,37 @@ def test_example_finds_exactly_the_planted_gaps(season):
         (rule, "gap", subject, tuple(missing)) for rule, subject, missing in example.PLANTED_GAPS[season]
     )
     assert got == planted
+
+
+def test_a_note_shows_in_every_output(tmp_path, monkeypatch):
+    """Terminal, csv, json, the report's findings sheet and the map's findings and legend."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    memberships = [HEADER] + [row + [""] * (len(HEADER) - len(row)) for row in COMPLETE]
+    roster = write_xlsx(tmp_path / "roster.xlsx", {"Ryhmät": GROUPS, "Organisaatiot": ORGANISATIONS, "Jäsenyydet": memberships})
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rule]]\nid = "guidance-contact"\nkind = "contact_person"\ngroup_type = "perheneuvoverkosto"\n',
+                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke
+    message = ("sääntö koskee ryhmiä (perheneuvoverkosto), joita roolituksessa ei ole, joten sitä ei voitu "
+               "tarkistaa")
+    table = run(app, ["coverage", str(roster), "--rules", str(rules)])
+    assert table.exit_code == 0 and "Huomio" in table.stdout and "perheneuvoverkosto" in table.stdout
+    csv = run(app, ["coverage", str(roster), "--rules", str(rules), "--format", "csv"]).stdout
+    assert csv.splitlines()[1].startswith("guidance-contact,note,,,,") and csv.splitlines()[1].endswith(f'"{message}"')
+    data = json.loads(run(app, ["coverage", str(roster), "--rules", str(rules), "--format", "json"]).stdout)
+    assert [(f["severity"], f["message"]) for f in data["findings"]] == [("note", message)]
+    assert run(app, ["report", str(roster), "--rules", str(rules), "-o", "r.xlsx"]).exit_code == 0
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(tmp_path / "r.xlsx")["Havainnot"].iter_rows(values_only=True))
+    assert rows[1] == ("guidance-contact", "Huomio", None, None, message)
+    result = run(app, ["map", str(roster), "--rules", str(rules), "-o", "kartta.html"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "kartta.html").read_text(encoding="utf-8")
+    assert "huomio: sääntöä ei voitu tarkistaa" in html and message in html

@@ -65,8 +65,10 @@ def test_every_problem_of_a_roster(tmp_path):
     ]
 
 
-def test_file_not_found(tmp_path):
-    assert error_of(tmp_path / "luettelo.xlsx") == "luettelo.xlsx: tiedostoa ei löydy; tarkista polku"
+def test_file_not_found_names_the_path_as_given(tmp_path, monkeypatch):
+    assert error_of(tmp_path / "luettelo.xlsx") == f"{tmp_path / 'luettelo.xlsx'}: tiedostoa ei löydy; tarkista polku"
+    monkeypatch.chdir(tmp_path)
+    assert error_of("kaudet/luettelo.xlsx") == "kaudet/luettelo.xlsx: tiedostoa ei löydy; tarkista polku"
 
 
 @pytest.mark.parametrize(
@@ -167,9 +169,10 @@ def test_a_problem_is_put_into_words_when_shown(tmp_path):
     assert str(problem) == problem.render("fi") != problem.render("en")
 
 
-def test_an_error_raised_in_one_language_is_shown_in_another(tmp_path):
+def test_an_error_raised_in_one_language_is_shown_in_another(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(RosterError) as info:
-        load_roster(tmp_path / "r.csv")
+        load_roster("r.csv")
     err = info.value
     assert (err.key, err.file, [p.key for p in err.problems]) == ("file.not_found", "r.csv", ["file.not_found"])
     assert str(err) == "r.csv: tiedostoa ei löydy; tarkista polku"

@@ -9,10 +9,17 @@ import pytest
 
 from verkosto import schema
 from verkosto.errors import VerkostoError
-from verkosto.example import PLANTED_GAPS, SEASONS, example_path, make_example, write_example
+from verkosto.example import (
+    PLANTED_GAPS,
+    PLANTED_SERVICES,
+    SEASONS,
+    example_path,
+    make_example,
+    write_example,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SHEET_NAMES = ["Jäsenyydet", "Ryhmät", "Organisaatiot", "Yhteistyö"]
+SHEET_NAMES = ["Jäsenyydet", "Ryhmät", "Organisaatiot", "Yhteistyö", "Palvelut"]
 PIRKANMAA = {
     "Akaa", "Hämeenkyrö", "Ikaalinen", "Juupajoki", "Kangasala", "Kihniö", "Kuhmoinen",
     "Lempäälä", "Mänttä-Vilppula", "Nokia", "Orivesi", "Parkano", "Pirkkala", "Punkalaidun",
@@ -336,3 +343,16 @@ def test_2025_2026_meeting_places_are_coordinated_through_the_regions(frames, ro
         in_coordination = set(memberships.loc[memberships["group"] == coordination, "email"])
         assert len(contact) == 1 and contact <= in_coordination
     assert "Pirkanmaan kohtaamispaikkaverkosto" not in set(groups["group"])
+
+
+@pytest.mark.parametrize("season", SEASONS)
+def test_verkosto_services_finds_exactly_the_planted_service_findings(season):
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["services", str(example_path(season)), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == PLANTED_SERVICES

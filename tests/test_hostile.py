@@ -70,7 +70,7 @@ def test_formulas_without_cached_values_are_named(tmp_path):
     rows[4][6] = "=A1"
     path = write_xlsx(tmp_path / "r.xlsx", {"Jäsenyydet": rows})  # openpyxl stores no cached values
     roster = load_roster(path)
-    assert [str(p) for p in roster.problems] == [
+    assert [str(p) for p in roster.problems if p.key != "warning.person_two_organisations"] == [
         "r.xlsx, sheet Jäsenyydet: formulas without a saved value in G3, G5 are read as empty; "
         "open the file in Excel and save it"
     ]
@@ -99,7 +99,7 @@ def test_control_characters_removed_with_a_warning(tmp_path):
     roster = load_roster(path)
     assert "Aino Aalto" in set(roster.memberships["person"])
     assert "MLL Akaa" in set(roster.memberships["organisation"])
-    assert [str(p) for p in roster.problems] == [
+    assert [str(p) for p in roster.problems if p.key != "warning.person_two_organisations"] == [
         "r.csv, row 2, column Henkilö (A): control characters removed",
         "r.csv, row 6, column Organisaatio (B): control characters removed",
     ]

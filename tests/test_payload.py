@@ -30,6 +30,9 @@ from verkosto.coverage import FINDING_COLUMNS
 from verkosto.render import page_texts, to_html, vis_version
 
 VALIDATOR = jsonschema.Draft202012Validator(contract.json_schema())
+# The service map page's own modules share the folder (tests/test_services_page.py).
+SERVICE_PAGE_MODULES = {"services.js", "servicematrix.js"}
+MAP_MODULES = [path for path in sorted(WEB.glob("*.js")) if path.name not in SERVICE_PAGE_MODULES]
 METRICS = {"person:Aino Aalto": {"degree": 7, "betweenness": 0.25}, "group:Akaa: ohjausryhmä": {"degree": 5}}
 
 
@@ -65,8 +68,11 @@ def test_schema_is_valid_draft_2020_12_and_printed_by_the_module():
     )
     assert json.loads(printed.stdout) == schema
     assert schema["properties"]["schema_version"] == {"const": contract.SCHEMA_VERSION}
-    # Every field is required but the change map's (verkosto.seasons), which one-season maps lack.
-    assert set(schema["required"]) == set(contract.Payload.__annotations__) - {"changes"}
+    # Every field is required but the change map's (verkosto.seasons) and the service map's (only
+    # for a roster with a Services sheet).
+    optional = {"changes", "services", "suggestions"}
+    assert set(schema["required"]) == set(contract.Payload.__annotations__) - optional
+    assert set(contract.Payload.__optional_keys__) == optional
 
 
 def test_tables_are_generated_from_the_row_definitions():
@@ -151,7 +157,7 @@ def test_the_script_reads_the_version_and_columns_python_writes():
 
 
 def test_every_string_the_script_names_is_sent_in_both_languages():
-    source = "".join(path.read_text(encoding="utf-8") for path in sorted(WEB.glob("*.js")))
+    source = "".join(path.read_text(encoding="utf-8") for path in MAP_MODULES)
     keys = set(re.findall(r'texts\["([\w.]+)"\]', source))
     prefixes = set(re.findall(r'texts\["([\w.]+\.)" \+', source))
     assert len(keys) > 20 and prefixes == {"kind.", "severity."}
@@ -174,7 +180,7 @@ def test_vis_version_comes_from_the_bundle_banner():
 
 def test_bundle_inlines_every_module_once_without_module_syntax():
     script = bundle()
-    files = sorted(path.name for path in WEB.glob("*.js"))
+    files = sorted(path.name for path in MAP_MODULES)
     assert sorted(re.findall(r"^// module \./(\S+)$", script, re.MULTILINE)) == files
     assert not re.search(r"^\s*(import|export)\b", script, re.MULTILINE)
     assert "</script" not in script.lower() and "<!--" not in script

@@ -138,3 +138,59 @@ def test_warnings_quoting_names_are_dropped(tmp_path, english):
     roster = load_roster(write_csv(tmp_path / "r.csv", rows))
     assert len(roster.problems) == 2
     assert [str(p) for p in pseudonymize(roster).problems] == ["r.csv, row 4, column Henkilö (A): control characters removed"]
+
+
+# ------------------------------------------------------------------------- levels
+
+
+def test_pseudonym_levels(tmp_path):
+    """SMALL: Aino (Akaan kaupunki), Bertta (Akaan seurakunta), Cecilia (MLL Akaa), Daniel (Akaan kaupunki
+    in one row, MLL Akaa in the other: the first of his most frequent)."""
+    roster = load_roster(write_csv(tmp_path / "r.csv", SMALL))
+    persons = lambda level: list(dict.fromkeys(pseudonymize(roster, level=level).memberships["person"]))
+    assert persons("organisation") == ["#1 · Akaan kaupunki", "#2 · Akaan seurakunta", "#3 · MLL Akaa", "#4 · Akaan kaupunki"]
+    assert persons("sector") == ["#1 · municipality", "#2 · parish", "#3 · ngo", "#4 · municipality"]
+    assert persons("none") == ["#1", "#2", "#3", "#4"]
+    with pytest.raises(ValueError, match="unknown pseudonym level 'name'"):
+        pseudonymize(roster, level="name")
+
+
+def test_identifiable_pseudonyms_are_counted_by_municipality(tmp_path):
+    from verkosto.privacy import identifiable
+
+    # Everyone's municipality is Akaa: Daniel's empty Kunta is his organisation's (Akaan kaupunki: Akaa),
+    # which ties with Valkeakoski and comes first. In Akaa, Akaan kaupunki has Aino and Daniel; the parish
+    # (Bertta) and MLL (Cecilia) one each: 2 identify, by organisation and by sector alike.
+    m = load_roster(write_csv(tmp_path / "r.csv", SMALL)).memberships
+    assert (identifiable(m), identifiable(m, "sector"), identifiable(m, "none")) == (2, 2, 0)
+    rows = SMALL + [["Eeva Eskola", "Akaan seurakunta", "Seurakunta", "Akaan ohjausryhmä", "Paikallinen", "", "Akaa", ""],
+                    ["Frans Forsman", "Akaan kaupunginkirjasto", "Kunta", "Akaan ohjausryhmä", "Paikallinen", "", "Akaa", ""]]
+    m = load_roster(write_csv(tmp_path / "r2.csv", rows)).memberships
+    # Eeva joins the parish: Bertta no longer alone. Frans is alone in the library, whose sector
+    # (municipality) he shares with Aino and Daniel; MLL's Cecilia is alone on both levels.
+    assert (identifiable(m), identifiable(m, "sector")) == (2, 1)
+
+
+def test_identifying_pseudonyms_are_warned_about_in_the_terminal_and_the_report(tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    monkeypatch.chdir(tmp_path)
+    path = write_csv(tmp_path / "r.csv", SMALL)
+    result = CliRunner(env={"VERKOSTO_LANG": "en"}).invoke(app, ["report", str(path), "--pseudonymize", "-o", "r.xlsx"])
+    warning = ("r.csv: 2 of 4 pseudonyms are the only one of their organisation in their municipality, so each points "
+               "at one person; choose a coarser level (--pseudonym-level sector or none) before sharing the outputs")
+    assert result.exit_code == 0 and result.stderr == f"warning: {warning}\n"  # Daniel's own warning quotes his name
+    about = dict(load_workbook(tmp_path / "r.xlsx")["About"].iter_rows(values_only=True))
+    assert about["Pseudonym level"] == "number and organisation (#17 · Kela)"
+    assert about["Pseudonyms that identify"] == warning.partition(": ")[2]
+    result = runner.invoke(app, ["report", str(path), "--pseudonym-level", "none", "-o", "r.xlsx"])
+    assert result.exit_code == 0 and result.stderr == ""
+    about = dict(load_workbook(tmp_path / "r.xlsx")["Tiedot"].iter_rows(values_only=True))
+    assert about["Tunnisteen taso"] == "pelkkä numero (#17)"
+    assert about["Yksilöivät tunnisteet"] == (
+        "ei yhtään: mikään tunniste ei ole kuntansa ainoa oman organisaationsa tai sektorinsa edustaja")
+    sector = runner.invoke(app, ["metrics", str(path), "--pseudonym-level", "sector", "--format", "csv"])
+    assert sector.stderr == (
+        "varoitus: r.csv: 2 tunnistetta 4:stä on kuntansa ainoa oman sektorinsa edustaja, joten tunniste osoittaa "
+        "yhden henkilön; valitse karkeampi tunnistetaso (--pseudonym-level none) ennen kuin jaat tulokset\n")
+    assert "#1 · municipality" in sector.stdout and "Aino" not in sector.stdout

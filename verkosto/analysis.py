@@ -21,7 +21,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from . import coverage, graph, metrics
+from . import coverage, graph, metrics, services
 from .errors import Problem
 from .indicators import IndicatorData, missing_municipalities, read_indicators, roster_municipalities
 from .load import Roster, load_roster
@@ -50,6 +50,11 @@ class Analysis:
         Whether person names were replaced by pseudonyms.
     indicators_source : path, IndicatorData or None
         The municipal indicators read beside the roster (:attr:`municipal_indicators`).
+    pseudonym_level : str or None
+        What the pseudonyms tell besides their number (:data:`verkosto.privacy.PSEUDONYM_LEVELS`),
+        None when names are shown.
+    services_vocabulary : ServiceVocabulary or None
+        The tasks and client groups of the service map; None for the shipped ones.
     """
 
     roster: Roster | None
@@ -58,6 +63,8 @@ class Analysis:
     sample: int | None = None
     pseudonymized: bool = False
     indicators_source: str | Path | IndicatorData | None = None
+    pseudonym_level: str | None = None
+    services_vocabulary: services.ServiceVocabulary | None = None
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
     _roles: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
@@ -179,6 +186,14 @@ class Analysis:
         return metrics.indicators(self.graph, projection=self.network("persons"))
 
     @functools.cached_property
+    def services(self) -> services.ServiceMap:
+        """The service map (:func:`verkosto.services.service_map`): the matrix task × client
+        group, its gaps, overlaps and collaboration opportunities."""
+        if self.roster is None:
+            raise ValueError("an Analysis made from_graph has no roster, so no services")
+        return services.service_map(self.roster, self.graph, self.services_vocabulary)
+
+    @functools.cached_property
     def _coverage(self) -> dict:
         return coverage.coverage_report(self.graph, self.rules)
 
@@ -203,6 +218,8 @@ def analyse(
     pseudonymize: bool = False,
     key: bytes | None = None,
     indicators: str | Path | IndicatorData | None = None,
+    pseudonym_level: str = "organisation",
+    services_vocabulary: services.ServiceVocabulary | str | Path | None = None,
 ) -> Analysis:
     """The analysis of a roster: a :class:`Roster`, a roster file, or None for the bundled example.
 
@@ -227,6 +244,12 @@ def analyse(
     indicators : path or IndicatorData, optional
         Municipal indicators to show beside the network (:func:`verkosto.indicators.read_indicators`),
         read when first asked for: :attr:`Analysis.municipal_indicators`.
+    pseudonym_level : {"organisation", "sector", "none"}
+        What a pseudonym tells besides its number: ``"#17 · Kela"``, ``"#17 · kela"`` or
+        ``"#17"`` (:func:`verkosto.privacy.pseudonymize`).
+    services_vocabulary : ServiceVocabulary or path, optional
+        The tasks and client groups of the roster's Services sheet and of the service map
+        (:func:`verkosto.services.load_vocabulary`); by default ``data/palvelukartta.toml``.
 
     Raises
     ------
@@ -238,14 +261,19 @@ def analyse(
     IndicatorError
         When the indicator file is invalid (when first read).
     """
+    if services_vocabulary is not None and not isinstance(services_vocabulary, services.ServiceVocabulary):
+        services_vocabulary = services.load_vocabulary(services_vocabulary)
     if roster is None or isinstance(roster, (str, Path)):
         from .example import example_path
 
-        roster = load_roster(roster if roster is not None else example_path(season), season=season)
+        path = roster if roster is not None else example_path(season)
+        roster = load_roster(path, season=season, services_vocabulary=services_vocabulary)
     if pseudonymize or key is not None:
         from .privacy import pseudonymize as pseudonymized
 
-        roster = pseudonymized(roster, key=key)
+        roster = pseudonymized(roster, key=key, level=pseudonym_level)
     rule_list = coverage.load_rules(rules) if rules is None or isinstance(rules, (str, Path)) else list(rules)
-    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=pseudonymize or key is not None,
-                    indicators_source=indicators)
+    hidden = pseudonymize or key is not None
+    return Analysis(roster, rule_list, weighted=weighted, sample=sample, pseudonymized=hidden,
+                    pseudonym_level=pseudonym_level if hidden else None, indicators_source=indicators,
+                    services_vocabulary=services_vocabulary)

@@ -7,7 +7,9 @@ several sectors … — written in a TOML file a planner can edit (``data/rules.
 defaults). :func:`check_rules` returns one finding per expectation not met:
 
 - ``gap`` (katvealue): the expectation is not met;
-- ``risk``: it is met by a single person (the link between two tiers hangs on one member).
+- ``risk``: it is met by a single person (the link between two tiers hangs on one member);
+- ``note``: the rule could not check anything — its scope selects no group, or a group has
+  nothing to be checked against — so a rule that passes silently never means "all is well".
 
 A sector is present in a group when a member represents an organisation of that sector there
 (the member_of edge's ``organisation``, whose node carries the ``sector``).
@@ -47,7 +49,7 @@ __all__ = [
 ]
 
 FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "params"]
-GAP, RISK = "gap", "risk"
+GAP, RISK, NOTE = "gap", "risk", "note"
 
 
 class RulesError(VerkostoError):
@@ -357,8 +359,16 @@ def _check_local_steering_group(r: _Roster, rule: Rule, out: _Findings) -> None:
         )
 
 
+def _selected(r: _Roster, rule: Rule, out: _Findings) -> list[str]:
+    """The rule's groups; a note when there are none (the rule then checks nothing)."""
+    groups = r.select(rule)
+    if not groups:
+        out.add(NOTE, None, "", [], "empty_scope", tiers=list(rule.tiers), group_types=list(rule.group_types))
+    return groups
+
+
 def _check_sectors(r: _Roster, rule: Rule, out: _Findings) -> None:
-    for group in r.select(rule):
+    for group in _selected(r, rule, out):
         present = r.sectors([group])
         missing = [s for s in rule.sectors if s not in present]
         if missing:
@@ -367,7 +377,7 @@ def _check_sectors(r: _Roster, rule: Rule, out: _Findings) -> None:
 
 def _check_contact_person(r: _Roster, rule: Rule, out: _Findings) -> None:
     wanted = set(rule.roles)
-    for group in r.select(rule):
+    for group in _selected(r, rule, out):
         if not any(
             wanted & set(d.get("roles") or (d.get("role"),)) for d in r.members.get(group, {}).values()
         ):
@@ -376,7 +386,7 @@ def _check_contact_person(r: _Roster, rule: Rule, out: _Findings) -> None:
 
 def _check_multi_sector_chairs(r: _Roster, rule: Rule, out: _Findings) -> None:
     wanted = set(rule.roles)
-    for group in r.select(rule):
+    for group in _selected(r, rule, out):
         sectors = {
             r.sector_of(d["organisation"])
             for d in r.members.get(group, {}).values()
@@ -399,7 +409,7 @@ def _check_multi_sector_chairs(r: _Roster, rule: Rule, out: _Findings) -> None:
 
 def _check_tier_link(r: _Roster, rule: Rule, out: _Findings) -> None:
     parents = r.parents
-    for group in r.select(rule):
+    for group in _selected(r, rule, out):
         above = parents.get(group)
         if not above:
             continue  # nothing above this group in the roster
@@ -413,6 +423,8 @@ def _check_tier_link(r: _Roster, rule: Rule, out: _Findings) -> None:
 
 
 def _check_sectors_on_every_tier(r: _Roster, rule: Rule, out: _Findings) -> None:
+    if not any(not rule.tiers or tier in rule.tiers for tier in r.tiers()):
+        out.add(NOTE, None, "", [], "empty_scope", tiers=list(rule.tiers), group_types=[])
     for tier in r.tiers():
         if rule.tiers and tier not in rule.tiers:
             continue
@@ -424,17 +436,23 @@ def _check_sectors_on_every_tier(r: _Roster, rule: Rule, out: _Findings) -> None
 
 def _check_meeting_place_coverage(r: _Roster, rule: Rule, out: _Findings) -> None:
     local = [g for g in r.local_steering_groups() if r.attr(g, "municipality")]
-    for group in r.select(rule):
-        # A network tied to a municipality or a region answers for that area only.
+    for group in _selected(r, rule, out):
+        # A network tied to a municipality or a region answers for that area only; a
+        # provincial network answers for the whole province, whatever its Alue says (planners
+        # write the province's name there, which is no region of the local groups).
         if r.attr(group, "municipality"):
             scope = [
                 g for g in local if fold(r.attr(g, "municipality")) == fold(r.attr(group, "municipality"))
             ]
-        elif r.attr(group, "region"):
-            scope = [g for g in local if r.attr(g, "region") == r.attr(group, "region")]
+        elif r.attr(group, "region") and r.attr(group, "tier") != "provincial":
+            scope = [g for g in local if fold(r.attr(g, "region")) == fold(r.attr(group, "region"))]
         else:
             scope = local
         expected = {fold(r.attr(g, "municipality")): r.attr(g, "municipality") for g in scope}
+        if not expected:
+            area = r.attr(group, "municipality") or r.attr(group, "region")
+            out.add(NOTE, group, r.name(group), [], "nothing_expected", area=area)
+            continue
         present = {fold(r.member_municipality(p, d)) for p, d in r.members.get(group, {}).items()}
         missing = _names({k: v for k, v in expected.items() if k not in present})
         if missing:
@@ -472,7 +490,10 @@ def check_rules(
         order, all canonical (no words: :func:`verkosto.present.finding_message` says a
         finding in Finnish or English).
 
-        - ``severity``: ``gap`` (not met) or ``risk`` (met by one person only);
+        - ``severity``: ``gap`` (not met), ``risk`` (met by one person only) or ``note``
+          (nothing could be checked: ``kind`` ``empty_scope`` when the rule selects no group,
+          node None; ``nothing_expected`` when a meeting-place network has no local steering
+          group with a municipality in its area, ``area`` its municipality or region);
         - ``node``: the graph node the finding is about — the group (``group:<name>``) or
           the tier (``tier:<tier>``) — or None for a municipality, which has no node;
         - ``subject``: the group's name, the municipality or the canonical tier, as in the
@@ -502,7 +523,8 @@ def check_rules(
       node — the most frequent ``Kunta`` of their membership rows, where an empty cell
       stands for their organisation's municipality — or the membership's own municipality
       when the graph keeps it on the member_of edge. A network with a municipality or a
-      region is expected to cover only the local steering groups of that area.
+      region is expected to cover only the local steering groups of that area; a provincial
+      network without a municipality covers every municipality's local steering group.
 
     Examples
     --------
@@ -518,9 +540,11 @@ def check_rules(
     ...     "municipality": "Akaa", "region": ""}])
     >>> c = pd.DataFrame(columns=["source", "target", "source_kind", "target_kind", "type", "weight"])
     >>> findings = check_rules(build_graph(Roster(m, g, o, c)))
-    >>> findings[["rule", "node", "missing"]].values.tolist()[:2]
-    [['local-sectors', 'group:Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['contact-person', 'group:Akaan ohjausryhmä', []]]
+    >>> findings[["rule", "severity", "node", "missing"]].values.tolist()[:2]
+    [['local-sectors', 'gap', 'group:Akaan ohjausryhmä', ['wellbeing_county', 'parish', 'ngo']], ['regional-sectors', 'note', None, []]]
     >>> findings["params"].iloc[1]
+    {'kind': 'empty_scope', 'tiers': ['regional'], 'group_types': ['coordination_group']}
+    >>> findings.loc[findings["rule"] == "contact-person", "params"].iloc[0]
     {'kind': 'contact_person', 'roles': ['contact']}
     """
     return _check(_Roster(G), rules)
@@ -536,7 +560,9 @@ def _check(r: _Roster, rules) -> pd.DataFrame:
         out = _Findings(rule)
         CHECKS[rule.kind](r, rule, out)
         rows.extend(out.rows)
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    frame["node"] = frame["node"].astype(object).where(frame["node"].notna(), None)  # None, not NaN, as documented
+    return frame
 
 
 # ----------------------------------------------------------------------------- matrices

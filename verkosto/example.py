@@ -10,7 +10,9 @@ way real rosters of consecutive seasons do. Municipality names are real; people,
 addresses and the non-public organisations are invented.
 
 The roster satisfies the coverage rules everywhere except for the planted gaps of each
-season, listed in :data:`PLANTED_GAPS`, which the analysis is expected to find.
+season, listed in :data:`PLANTED_GAPS`, which the analysis is expected to find. Its services
+sheet (format v1.1) covers every cell of the service map in every municipality except for the
+planted service gaps, overlaps and collaboration opportunities of :data:`PLANTED_SERVICES`.
 
 Run ``python -m verkosto.example`` to regenerate the workbooks in ``data/``.
 """
@@ -27,7 +29,7 @@ import pandas as pd
 from verkosto.errors import VerkostoError
 from verkosto.schema import SHEETS, label
 
-__all__ = ["SEASONS", "PLANTED_GAPS", "make_example", "example_path", "write_example"]
+__all__ = ["SEASONS", "PLANTED_GAPS", "PLANTED_SERVICES", "make_example", "example_path", "write_example"]
 
 SEASONS = ("2023-2024", "2024-2025", "2025-2026")
 
@@ -902,8 +904,100 @@ def _frames(roster: _Roster, season: str) -> dict[str, pd.DataFrame]:
         "groups": pd.DataFrame(groups, columns=_columns("groups")),
         "organisations": pd.DataFrame(organisations, columns=_columns("organisations")),
         "collaborations": pd.DataFrame(ties, columns=_columns("collaborations")),
+        "services": pd.DataFrame(_service_rows(), columns=_columns("services")),
     }
     return {SHEETS[key]["names"][0]: frame for key, frame in frames.items()}
+
+
+# ------------------------------------------------------------------------------ services
+
+#: What ``verkosto services`` finds in the example (both seasons), as ``--format json`` prints it.
+PLANTED_SERVICES = {
+    "gaps": [
+        # Juupajoki is left out of the shelter's youth work; Kihniö has no family café;
+        # Punkalaidun is left out of the multicultural family coaching.
+        {"municipality": "Juupajoki", "task": "violence", "client_group": "youth"},
+        {"municipality": "Kihniö", "task": "meeting_places", "client_group": "infants"},
+        {"municipality": "Punkalaidun", "task": "parenting", "client_group": "multicultural"},
+    ],
+    "overlaps": [
+        # In Nokia and Tampere the parish's baby club and the MLL family café: both open, universal.
+        {"municipality": "Nokia", "task": "meeting_places", "client_group": "infants", "form": "open_activity",
+         "level": "universal", "organisations": ["MLL:n Nokian yhdistys", "Nokian seurakunta"]},
+        {"municipality": "Tampere", "task": "meeting_places", "client_group": "infants", "form": "open_activity",
+         "level": "universal", "organisations": ["MLL:n Tampereen yhdistys", TAMPERE_PARISHES]},
+    ],
+    "opportunities": [
+        # Organisations that serve the same families but share no group and have no tie.
+        {"municipality": "Akaa", "task": "early_support", "client_group": "under_school",
+         "organisations": [COMPANY, "MLL:n Akaan yhdistys"]},
+        {"municipality": "Nokia", "task": "separation", "client_group": "school_age",
+         "organisations": ["MLL:n Nokian yhdistys", FAMILY_GUIDANCE]},
+    ],
+}
+
+_EVERY_GROUP = ("expecting", "infants", "under_school", "school_age", "youth", "parents", "special_support",
+                "multicultural")
+
+
+def _service_rows() -> list[list]:
+    """The Palvelut sheet: each cell of the service map served once in every municipality, but
+    for the planted findings. Values are written as planners write them (Finnish names)."""
+    from verkosto.services import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    every = [name for name, *_ in MUNICIPALITIES]
+
+    def row(service, organisation, tasks, groups, municipalities, level, form, place=None):
+        return [
+            service,
+            organisation,
+            None,  # every organisation is on the Organisaatiot sheet
+            "; ".join(vocabulary.label("task", t) for t in tasks),
+            "; ".join(vocabulary.label("client_group", g) for g in groups),
+            "kaikki" if municipalities == every else "; ".join(municipalities),
+            label("service_level", level),
+            label("service_form", form),
+            place,
+        ]
+
+    without = [g for g in _EVERY_GROUP if g not in ("expecting",)]
+    rows = [
+        row("Äitiys- ja lastenneuvola", CLINICS, ["promotion"], ["expecting", "infants", "under_school", "parents"],
+            every, "universal", "service", "Neuvola"),
+        row("Koulu- ja opiskeluterveydenhuolto", WELLBEING, ["promotion"], ["school_age", "youth"], every,
+            "universal", "service"),
+        row("Perhesosiaalityö", WELLBEING, ["early_support"], list(_EVERY_GROUP), every, "basic", "early_support"),
+        row("Erityisen tuen palveluohjaus", WELLBEING, ["promotion"], ["special_support", "multicultural"], every,
+            "special", "guidance"),
+        row("Erityisen tuen palveluohjaus, perheet", WELLBEING, ["diversity"], list(_EVERY_GROUP), every,
+            "special", "guidance"),
+        row("Digitaalinen perhekahvila", MLL_DISTRICT, ["meeting_places"],
+            [g for g in _EVERY_GROUP if g != "infants"], every, "universal", "digital"),
+        row("Perheneuvola", FAMILY_GUIDANCE, ["parenting"], [g for g in _EVERY_GROUP if g != "multicultural"], every,
+            "basic", "guidance", "Perheneuvola"),
+        row("Eroneuvonta", FAMILY_GUIDANCE, ["separation"], without, every, "basic", "guidance"),
+        row("Lähisuhdeväkivaltatyö", SHELTER, ["violence"], [g for g in _EVERY_GROUP if g != "youth"], every,
+            "special", "service"),
+        row("Nuorten väkivaltatyö", SHELTER, ["violence"], ["youth"], [m for m in every if m != "Juupajoki"],
+            "special", "service"),
+        row("Monikulttuurinen perhevalmennus", FAMILY_NGO, ["parenting"], ["multicultural"],
+            [m for m in every if m != "Punkalaidun"], "universal", "peer_support"),
+    ]
+    for name, genitive, *_ in MUNICIPALITIES:
+        if name != "Kihniö":
+            rows.append(row(f"{genitive} perhekahvila", _local_ngo(genitive), ["meeting_places"], ["infants"], [name],
+                            "universal", "open_activity", f"{genitive} kohtaamispaikka"))
+    for name, genitive in (("Nokia", "Nokian"), ("Tampere", "Tampereen")):
+        rows.append(row(f"{genitive} vauvakerho", _parish(name, genitive), ["meeting_places"], ["infants"], [name],
+                        "universal", "open_activity", "Seurakuntakeskus"))
+    rows.append(row("MLL:n lastenhoitoapu", _local_ngo("Akaan"), ["early_support"], ["under_school"], ["Akaa"],
+                    "universal", "early_support"))
+    rows.append(row("Lapsiperheiden kotipalvelu", COMPANY, ["early_support"], ["under_school"], ["Akaa"], "basic",
+                    "service"))
+    rows.append(row("Eroperheiden lasten vertaisryhmä", _local_ngo("Nokian"), ["separation"], ["school_age"], ["Nokia"],
+                    "universal", "peer_support"))
+    return rows
 
 
 def _tie_name(roster: _Roster, node: str) -> str:
@@ -931,8 +1025,8 @@ def make_example(season: str) -> dict[str, pd.DataFrame]:
     Returns
     -------
     dict of str to pandas.DataFrame
-        The four sheets keyed by their Finnish names (``Jäsenyydet``, ``Ryhmät``,
-        ``Organisaatiot``, ``Yhteistyö``), with the Finnish headers of roster format v1
+        The five sheets keyed by their Finnish names (``Jäsenyydet``, ``Ryhmät``,
+        ``Organisaatiot``, ``Yhteistyö``, ``Palvelut``), with the Finnish headers of roster format v1
         and values written as a planner would write them.
 
     Raises
@@ -944,7 +1038,7 @@ def make_example(season: str) -> dict[str, pd.DataFrame]:
     --------
     >>> frames = make_example("2024-2025")
     >>> list(frames)
-    ['Jäsenyydet', 'Ryhmät', 'Organisaatiot', 'Yhteistyö']
+    ['Jäsenyydet', 'Ryhmät', 'Organisaatiot', 'Yhteistyö', 'Palvelut']
     >>> frames["Ryhmät"].iloc[0].tolist()[:3]
     ['Pirkanmaan perhekeskuksen maakunnallinen ohjausryhmä', 'Maakunnallinen', 'Ohjausryhmä']
     """

@@ -8,9 +8,11 @@ import difflib
 import hashlib
 import hmac
 import io
+import math
 import re
 import secrets
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,13 +21,19 @@ import pandas as pd
 from ._perf import paused_gc
 from .errors import Message, Problem, RosterError, column_letter
 from .filecheck import check_workbook
+from .names import name_key, near_duplicates
 from .schema import SHEETS, VOCABULARIES, Column, aliases, fold, label, normalize_text
 
-__all__ = ["Roster", "load_roster", "validate_roster", "WORKBOOK_SUFFIXES"]
+__all__ = ["WORKBOOK_SUFFIXES", "Roster", "load_roster", "validate_roster"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 _CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # line breaks inside a cell are fine
-HEADER_SEARCH_ROWS = 20  # title rows above the header are common; look this far down
+HEADER_SEARCH_ROWS = 20
+# Columns whose text is shown in the map, the report and the tables: an e-mail address there
+# would be published, so it is refused (addresses belong in Sähköposti, which is never shown).
+NO_EMAIL = frozenset({"person", "organisation", "group", "municipality", "region", "parent", "source", "target", "type",
+                      "season"})
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]{2,}")  # title rows above the header are common; look this far down
 
 # Group types recognised from a group's name when the Groups sheet does not give one.
 TYPE_FROM_NAME = (
@@ -46,6 +54,7 @@ TYPE_FROM_NAME = (
 )
 
 MEMBERSHIP_COLUMNS = ["person_id", "person", "organisation", "sector", "group", "tier", "role", "municipality", "region"]
+SERVICE_COLUMNS = ["service", "organisation", "sector", "tasks", "client_groups", "municipalities", "level", "form", "place"]
 ROLE_PRIORITY = ("chair", "vice_chair", "secretary", "coordinator", "contact", "member", "expert", "deputy")
 
 
@@ -78,6 +87,11 @@ class Roster:
         can be joined (:mod:`verkosto.seasons`) without the e-mail leaving the loader. The
         code is keyed with a secret made anew in every process: it means nothing outside it
         and is never written out.
+    services : DataFrame
+        ``service, organisation, sector, tasks, client_groups, municipalities, level, form,
+        place`` — one row per row of the Services sheet (format v1.1); tasks, client groups
+        and municipalities are tuples of canonical ids and names (``kaikki`` spelled out).
+        Empty when the roster has no Services sheet.
     """
 
     memberships: pd.DataFrame
@@ -88,6 +102,7 @@ class Roster:
     season: str | None = None
     problems: list[Problem] = field(default_factory=list)
     identities: dict[str, str] = field(default_factory=dict, repr=False)
+    services: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SERVICE_COLUMNS))
 
 
 # The secret of the identity codes (Roster.identities): a new one in every process, so a code
@@ -121,6 +136,12 @@ class _Reader:
         self._cells: dict[str, tuple[str, bool]] = {}
         self._folded: dict[str, str] = {}
         self._aliases: dict[str, dict[str, str]] = {}
+        # (kind, name key) -> the first spelling of a group, organisation or person and where
+        # it was; the spellings already warned about, so each variant is named once.
+        self.first: dict[tuple[str, Hashable], tuple[str, str, int]] = {}
+        self.other_seasons: set[str] = set()  # names met only in rows of another season
+        self.emailed: set[str] = set()  # persons identified by their e-mail address
+        self._spellings: set[tuple[str, str, str]] = set()
 
     def cell(self, raw: str) -> tuple[str, bool]:
         """A cell's clean text (:func:`normalize_text`) and whether it held control characters."""
@@ -137,6 +158,22 @@ class _Reader:
         except KeyError:
             result = self._folded[text] = fold(text)
             return result
+
+    def key(self, name: str) -> str:
+        """:func:`verkosto.names.name_key`: the key of a group, organisation or person name."""
+        return name_key(name)
+
+    def spelling(self, kind: str, name: str, sheet: str, row: int, column: str | None = None) -> str:
+        """The key of *name*; warns once per spelling that differs from the first one seen."""
+        key = name_key(name)
+        first = self.first.get((kind, key))
+        if first is None:
+            self.first[(kind, key)] = (name, sheet, row)
+        elif first[0] != name and (kind, key, name) not in self._spellings:
+            self._spellings.add((kind, key, name))
+            self.warn(f"warning.same_{kind}", sheet=sheet, row=row, column=column, name=name, first=first[0],
+                      where=where(first[1], first[2]))
+        return key
 
     def aliases(self, vocabulary: str) -> dict[str, str]:
         """:func:`aliases`, built once per vocabulary."""
@@ -160,6 +197,11 @@ class _Reader:
         """Record an error that stops reading, and the RosterError to raise with it."""
         self.error(key, sheet=sheet, **params)
         return RosterError([p for p in self.problems if p.severity == "error"])
+
+
+def where(sheet: str, row: int) -> Message:
+    """"Ryhmät, rivi 4" (a workbook) or "rivi 4" (a CSV), as a message names another row."""
+    return Message("roster.where", sheet=sheet, row=row) if sheet else Message("roster.where.row", row=row)
 
 
 # --------------------------------------------------------------------------- raw grids
@@ -190,7 +232,7 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
     if check.refusal:
         raise reader.fatal(check.refusal.key, **check.refusal.params)
     for sheet, cells in check.formulas_without_values.items():
-        shown = tuple(cells[:10])
+        shown: object = tuple(cells[:10])
         if len(cells) > 10:
             shown = Message("warning.formulas.more", cells=shown, count=len(cells) - 10)
         reader.warn("warning.formulas", sheet=sheet, cells=shown)
@@ -200,10 +242,10 @@ def _read_workbook(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]
         for meta in book.sheets_metadata:
             if str(meta.visible) != "SheetVisibleEnum.Visible" and len(book.sheet_names) > 1:
                 continue
-            sheet = book.get_sheet_by_name(meta.name)
-            grid = [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=True)]
-            start = sheet.start or (0, 0)
-            _fill_merged(grid, start, sheet.merged_cell_ranges or ())
+            calamine_sheet = book.get_sheet_by_name(meta.name)
+            grid = [[_cell_text(v) for v in row] for row in calamine_sheet.to_python(skip_empty_area=True)]
+            start = calamine_sheet.start or (0, 0)
+            _fill_merged(grid, start, calamine_sheet.merged_cell_ranges or ())
             sheets[meta.name] = (start[0] + 1, start[1], grid)
     except calamine.PasswordError:
         raise reader.fatal("file.password") from None
@@ -233,15 +275,25 @@ def _decode_csv(reader: _Reader) -> str:
     data = reader.path.read_bytes()
     if not data.strip():
         raise reader.fatal("file.empty")
-    if b"\x00" in data[:4096]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a byte-order mark
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise reader.fatal("file.encoding") from None
+        if not text.strip():
+            raise reader.fatal("file.empty")
+        data = b""  # not needed any more: a 60 MB file is 120 MB as UTF-16
+    else:
+        text = None
+    if text is None and b"\x00" in data[:4096]:
         raise reader.fatal("file.binary_csv")
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in ("utf-8-sig", "cp1252") if text is None else ():
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes nearly everything
+    if text is None:  # pragma: no cover - cp1252 decodes nearly everything
         raise reader.fatal("file.encoding")
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > 8:
@@ -251,31 +303,58 @@ def _decode_csv(reader: _Reader) -> str:
 
 def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     text = _decode_csv(reader)
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    first = next((line for line in text[:65536].splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count)  # the most frequent; a tie (none at all) is ","
+    grid: list[list[str]] = []
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    del text  # the reader holds it while it reads; nothing else must
+    # One string object per distinct cell text: an organisation or a tier repeated on a
+    # million rows is stored once, which halves the memory of a large CSV.
+    same: dict[str, str] = {}
+    keep = same.setdefault
+    try:
+        for row in rows:
+            grid.append([keep(cell, cell) for cell in row])
+    except csv.Error as err:
+        # The row that failed is the one after the last read; a field past the limit is
+        # nearly always an opening quote never closed, which swallows the rest of the file.
+        failed = len(grid) + 1
+        if "field larger than field limit" in str(err):
+            reader.error("file.csv_field_too_long", row=failed, limit=csv.field_size_limit())
+        else:
+            reader.error("file.csv_broken", row=failed, error=" ".join(str(err).split()))
+        raise RosterError([p for p in reader.problems if p.severity == "error"]) from None
     return {"": (1, 0, grid)}  # a CSV has no sheets: problems name the file, row and column
 
 
 # ------------------------------------------------------------------------ header match
 
 
-def _header_map(row: list[str], columns: tuple[Column, ...]) -> dict[int, Column]:
-    by_name = {}
-    for column in columns:
-        by_name[fold(column.fi)] = column
-        by_name[fold(column.en)] = column
+def _header_map(row: list[str], columns: tuple[Column, ...], twice: list | None = None) -> dict[int, Column]:
+    """Column index -> column of a header row; a column named twice goes into *twice* as
+    ``(first index, second index, column)`` and only its first is read."""
+    by_name: dict[str, Column] = {}
+    for known in columns:
+        by_name[fold(known.fi)] = known
+        by_name[fold(known.en)] = known
     found: dict[int, Column] = {}
+    where: dict[Column, int] = {}
     for index, text in enumerate(row):
         column = by_name.get(fold(text))
-        if column is not None and column not in found.values():
-            found[index] = column
+        if column is None:
+            continue
+        if column in where:
+            if twice is not None:
+                twice.append((where[column], index, column))
+            continue
+        found[index], where[column] = column, index
     return found
 
 
 def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: int, grid) -> _Table | None:
     columns = SHEETS[kind]["columns"]
-    header_at, header = None, {}
+    header_at: int | None = None
+    header: dict = {}
     for i, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         found = _header_map(row, columns)
         if len(found) > len(header) and any(c.required for c in found.values()):
@@ -285,6 +364,11 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
         reader.error("roster.no_header", sheet=sheet, row=first_row, columns=names)
         return None
     header_row = first_row + header_at
+    twice: list = []
+    _header_map(grid[header_at], columns, twice)
+    for first, second, column in twice:
+        reader.warn("warning.column_twice", sheet=sheet, row=header_row, name=column.fi,
+                    first=column_letter(first_col + first), second=column_letter(first_col + second))
     for column in columns:
         if column.required and column not in header.values():
             reader.error(
@@ -304,6 +388,10 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
             text, control = reader.cell(raw)
             if control:
                 reader.warn("warning.control_characters", sheet=sheet, row=i, column=headers[column.key])
+            if "@" in text and column.key in NO_EMAIL and _EMAIL.search(text):
+                reader.error("roster.email_in_cell", sheet=sheet, row=i, column=headers[column.key],
+                             name=column.fi)
+                text = ""  # never shown, not even in a later message about this row
             record[column.key] = text
         if any(record.values()):
             records.append(record)
@@ -355,6 +443,11 @@ def _required(reader: _Reader, table: _Table, row: int, record: dict, key: str, 
     return False
 
 
+# The largest value a cell may hold: a collaboration's strength is a small grade (1–5 is
+# usual), meetings are counted per season; beyond these a sum or igraph overflows.
+MAX_NUMBER = {"weight": 1_000_000.0, "meetings": 1_000.0}
+
+
 def _number(reader: _Reader, table: _Table, row: int, key: str, value: str, *, integer: bool) -> float | None:
     try:
         number = float(value.replace(",", ".").replace(" ", ""))
@@ -368,6 +461,10 @@ def _number(reader: _Reader, table: _Table, row: int, key: str, value: str, *, i
             column=table.headers[key],
             value=value,
         )
+        return None
+    if not math.isfinite(number) or number > MAX_NUMBER[key]:
+        reader.error(f"roster.too_large.{key}", sheet=table.sheet, row=row, column=table.headers[key], value=value,
+                     maximum=int(MAX_NUMBER[key]))
         return None
     return number
 
@@ -387,12 +484,19 @@ def _find_season(reader: _Reader, values: list[str], season: str | None) -> str 
 # ----------------------------------------------------------------------------- reading
 
 
-def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Problem]]:
+def _read(path: str | Path, season: str | None, services_vocabulary=None) -> tuple[Roster | None, list[Problem]]:
     path = Path(path)
     reader = _Reader(path)
     try:
         if not path.is_file():
-            raise reader.fatal("file.not_found" if not path.exists() else "file.not_a_file")
+            reader.name = str(path)  # the path as given: which folder was looked in matters here
+            key = "file.not_found" if not path.exists() else "file.directory" if path.is_dir() else "file.not_a_file"
+            raise reader.fatal(key)
+        if path.name.startswith("~$"):
+            real = path.with_name(path.name[2:])
+            if real.is_file():
+                raise reader.fatal("file.lock_file.real", real=real.name)
+            raise reader.fatal("file.lock_file")
         if path.stat().st_size == 0:
             raise reader.fatal("file.empty")
         suffix = path.suffix.lower()
@@ -403,7 +507,9 @@ def _read(path: str | Path, season: str | None) -> tuple[Roster | None, list[Pro
         else:
             raise reader.fatal("file.unsupported", suffix=path.suffix)
         with paused_gc():  # one dict per row and cell text: see verkosto._perf
-            roster = _build(reader, raw, season)
+            tables, sheet_names = _tables(reader, raw), tuple(raw)
+            del raw  # the grids of text: the tables hold what is needed
+            roster = _build(reader, tables, sheet_names, season, services_vocabulary)
     except RosterError:
         return None, reader.problems
     return (None if reader.failed else roster), reader.problems
@@ -449,21 +555,38 @@ def _keep_season(reader: _Reader, table: _Table | None, season: str | None) -> s
         if season not in values:
             raise reader.fatal("roster.no_such_season", season=season, found=tuple(sorted(set(values) - {""})))
         keep = [i for i, value in enumerate(values) if value in (season, "")]
+        kept = set(keep)
+        # Names of the other seasons only: a collaboration row naming one belongs to that season.
+        reader.other_seasons = {
+            name_key(r.get(column, "")) for i, r in enumerate(table.records) if i not in kept
+            for column in ("person", "organisation")
+        } - {name_key(r.get(column, "")) for i, r in enumerate(table.records) if i in kept for column in ("person", "organisation")}
         table.records = [table.records[i] for i in keep]
         table.rows = [table.rows[i] for i in keep]
     return season
 
 
-def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
-    tables = _tables(reader, raw)
+def _build(
+    reader: _Reader, tables: dict[str, _Table], sheet_names: tuple[str, ...], season: str | None, services_vocabulary=None
+) -> Roster | None:
     season = _keep_season(reader, tables.get("memberships"), season)
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
-    memberships = _memberships(reader, tables.get("memberships"), organisations, groups)
+    sheets = (_sheet_of(tables, "organisations"), _sheet_of(tables, "groups"))
+    memberships, rows = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
     collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
+    if "memberships" not in tables and any(p.key.startswith("roster.unknown_partner") for p in reader.problems):
+        # Persons are known from the membership sheet only: its absence, not each name, is the error.
+        reader.problems = [p for p in reader.problems if not p.key.startswith("roster.unknown_partner")]
+        raise reader.fatal("roster.no_membership_sheet", sheets=sheet_names)
     _check_parents(reader, tables.get("groups"), groups)
+    services = _services(reader, tables.get("services"), organisations, groups, memberships, services_vocabulary)
     if reader.failed:
         return None
+    if season:
+        organisations, groups, collaborations = _of_season(memberships, organisations, groups, collaborations, sheets)
+    _warn_near_duplicates(reader, tables.get("memberships"), groups, organisations, memberships, rows)
+    _warn_two_organisations(reader, tables.get("memberships"), memberships, rows)
     return Roster(
         memberships=_frame(memberships, MEMBERSHIP_COLUMNS).assign(season=season or ""),
         groups=_frame(list(groups.values()), ["group", "tier", "group_type", "region", "municipality", "parent", "meetings"]),
@@ -473,7 +596,71 @@ def _build(reader: _Reader, raw, season: str | None) -> Roster | None:
         season=season,
         problems=[p for p in reader.problems if p.severity == "warning"],
         identities={m["person_id"]: m["identity"] for m in memberships},
+        services=_service_frame(services),
     )
+
+
+def _sheet_of(tables: dict[str, _Table], kind: str) -> str | None:
+    return tables[kind].sheet if kind in tables else None
+
+
+def _of_season(memberships, organisations, groups, collaborations, sheets):
+    """What a season's memberships use: the organisations and groups of its rows or of the
+    Organisaatiot and Ryhmät sheets, the collaborations between them."""
+    used_organisations = {name_key(m["organisation"]) for m in memberships}
+    used_groups = {name_key(m["group"]) for m in memberships}
+    organisations = {k: o for k, o in organisations.items() if k in used_organisations or o.get("_listed")}
+    groups = {k: g for k, g in groups.items() if k in used_groups or g.get("_listed")}
+    names = {"person": {m["person_id"] for m in memberships},
+             "organisation": {o["organisation"] for o in organisations.values()}}
+    collaborations = [c for c in collaborations
+                      if c["source"] in names[c["source_kind"]] and c["target"] in names[c["target_kind"]]]
+    return organisations, groups, collaborations
+
+
+def _warn_near_duplicates(reader: _Reader, table: _Table | None, groups: dict, organisations: dict,
+                          memberships: list[dict], rows: list[int]) -> None:
+    """"Did you mean the same group?": names one letter apart, or the same words reordered."""
+    for kind, entries in (("group", groups), ("organisation", organisations)):
+        names = {key: entry[kind] for key, entry in entries.items()}
+        for a, b in near_duplicates(names):
+            _, sheet, row = reader.first[(kind, b)]
+            reader.warn(f"warning.similar_{kind}", sheet=sheet or None, row=row, name=names[b], other=names[a],
+                        where=where(*reader.first[(kind, a)][1:]))
+    if table is None:
+        return
+    # Persons are compared within their organisation only: Anna and Anni Virta of two
+    # organisations are two persons far more often than one. A typo splits a person in two
+    # only where the name is the identity: organisations where someone has no e-mail address.
+    emailed = reader.emailed
+    unsure = {m["organisation"] for m in memberships if m["person_id"] not in emailed}
+    people: dict[Hashable, str] = {}
+    first: dict[Hashable, int] = {}
+    for m, row in zip(memberships, rows):
+        if m["organisation"] in unsure:
+            id_: tuple[str, str] = (m["organisation"], m["person_id"])
+            if id_ not in people:
+                people[id_], first[id_] = m["person"], row
+    organisation_of: dict[Hashable, str] = {id_: id_[0] for id_ in people}  # type: ignore[index]
+    for a, b in near_duplicates(people, related=organisation_of, words=False):
+        reader.warn("warning.similar_person", sheet=table.sheet or None, row=first[b], column=table.headers["person"],
+                    name=people[b], other=people[a], organisation=organisation_of[a], first_row=first[a])
+
+
+def _warn_two_organisations(reader: _Reader, table: _Table | None, memberships: list[dict], rows: list[int]) -> None:
+    """A person who represents two organisations in one season: right, or two namesakes."""
+    if table is None:
+        return
+    first: dict[str, tuple[str, int]] = {}  # person -> their first organisation and its row
+    warned: set[tuple[str, str]] = set()
+    for m, row in zip(memberships, rows):
+        pid, organisation = m["person_id"], m["organisation"]
+        seen = first.setdefault(pid, (organisation, row))
+        if seen[0] != organisation and (pid, organisation) not in warned:
+            warned.add((pid, organisation))
+            reader.warn("warning.person_two_organisations", sheet=table.sheet, row=row,
+                        column=table.headers["organisation"], person=m["person"], organisation=organisation,
+                        other=seen[0], first_row=seen[1])
 
 
 def _frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -496,7 +683,7 @@ def _organisations(reader: _Reader, table: _Table | None) -> dict[str, dict]:
         sector = None
         if _required(reader, table, row, record, "sector", "sector"):
             sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
-        key = fold(record["organisation"])
+        key = reader.spelling("organisation", record["organisation"], table.sheet, row, table.headers["organisation"])
         if key in result:
             reader.warn("warning.organisation_twice", sheet=table.sheet, row=row, name=record["organisation"])
             continue
@@ -505,6 +692,7 @@ def _organisations(reader: _Reader, table: _Table | None) -> dict[str, dict]:
             "sector": sector,
             "municipality": record.get("municipality", ""),
             "region": record.get("region", ""),
+            "_listed": True,
         }
     return result
 
@@ -520,13 +708,13 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
         tier = None
         if _required(reader, table, row, record, "tier", "tier"):
             tier = _canonical(reader, table, row, "tier", record["tier"], "tier")
-        group_type = _type_from_name(record["group"])
+        group_type: str | None = _type_from_name(record["group"])
         if record.get("group_type"):
             group_type = _canonical(reader, table, row, "group_type", record["group_type"], "group_type")
         meetings = None
         if record.get("meetings"):
             meetings = _number(reader, table, row, "meetings", record["meetings"], integer=True)
-        key = fold(record["group"])
+        key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
         if key in result:
             reader.warn("warning.group_twice", sheet=table.sheet, row=row, name=record["group"])
             continue
@@ -539,6 +727,7 @@ def _groups(reader: _Reader, table: _Table | None) -> dict[str, dict]:
             "parent": record.get("parent", ""),
             "meetings": None if meetings is None else int(meetings),
             "_row": row,
+            "_listed": True,
         }
     return result
 
@@ -554,26 +743,64 @@ def _check_parents(reader: _Reader, table: _Table | None, groups: dict[str, dict
         parent = group["parent"]
         if not parent:
             continue
-        if fold(parent) not in groups:
+        if name_key(parent) not in groups:
             close = difflib.get_close_matches(parent, [g["group"] for g in groups.values()], n=1)
             reader.error(
                 "roster.unknown_parent.suggest" if close else "roster.unknown_parent",
-                sheet=table.sheet,
+                sheet=table.sheet if table else None,
                 row=row,
-                column=table.headers["parent"],
+                column=table.headers["parent"] if table else None,
                 parent=parent,
                 suggestion=close[0] if close else None,
             )
+        elif groups[name_key(parent)] is group:
+            reader.warn("warning.own_parent", sheet=table.sheet if table else None, row=row, column=table.headers["parent"] if table else None,
+                        name=group["group"])
+            group["parent"] = ""
         else:
-            group["parent"] = groups[fold(parent)]["group"]
+            group["parent"] = groups[name_key(parent)]["group"]
+            group["_parent_row"] = row
+    _break_cycles(reader, table, groups)
 
 
-def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict) -> list[dict]:
+def _break_cycles(reader: _Reader, table: _Table | None, groups: dict[str, dict]) -> None:
+    """A chain of parent groups that comes back to where it began is no hierarchy: warn and
+    drop the link of the cycle's last group in the sheet, so that tiers can still be drawn."""
+    by_name = {g["group"]: g for g in groups.values()}
+    done: set[str] = set()
+    for group in groups.values():
+        path: list[str] = []
+        name = group["group"]
+        while name and name not in done and name not in path:
+            path.append(name)
+            name = by_name[name]["parent"] if name in by_name else ""
+        done.update(path)
+        if name and name in path:
+            cycle = path[path.index(name):]
+            last = max(cycle, key=lambda n: by_name[n].get("_parent_row", 0))
+            reader.warn("warning.parent_cycle", sheet=table.sheet if table else None, row=by_name[last].get("_parent_row"),
+                        column=table.headers["parent"] if table else None, names=tuple(cycle + [cycle[0]]), name=last)
+            by_name[last]["parent"] = ""
+    for group in groups.values():
+        group.pop("_parent_row", None)
+
+
+def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, *,
+                 sheets: tuple[str | None, str | None] = (None, None)) -> tuple[list[dict], list[int]]:
+    """Membership rows and their spreadsheet rows; *sheets* names the Organisaatiot and Ryhmät
+    sheets when the roster has them. The table's records are consumed."""
     if table is None:
-        return []
-    result = []
+        return [], []
+    # The spreadsheet row of each membership, beside it rather than in it: a dict of ten keys
+    # is half the size of one of eleven, and a million memberships are read at once.
+    result, rows = [], []
     identities = _Identities(reader, table)
-    for row, record in zip(table.rows, table.records):
+    organisations_sheet, groups_sheet = sheets
+    records, table.records = table.records, []
+    for i, row in enumerate(table.rows):
+        # Each record is dropped once read: the records and the memberships made of them
+        # are never both whole in memory (a million of each would be).
+        record, records[i] = records[i], None  # type: ignore[call-overload]
         ok = all(
             [
                 _required(reader, table, row, record, "person", "person"),
@@ -583,24 +810,33 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         )
         if not ok:
             continue
-        organisation = organisations.get(reader.fold(record["organisation"]))
+        organisation_key = reader.spelling("organisation", record["organisation"], table.sheet, row,
+                                           table.headers["organisation"])
+        organisation = organisations.get(organisation_key)
         sector = _row_sector(reader, table, row, record, organisation)
-        group = groups.get(reader.fold(record["group"]))
+        group_key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
+        group = groups.get(group_key)
         tier = _row_tier(reader, table, row, record, group)
-        role = "member"
+        role: str | None = "member"
         if record.get("role"):
             role = _canonical(reader, table, row, "role", record["role"], "role")
         if sector is None or tier is None or role is None:
             continue
         if organisation is None:
-            organisation = organisations[fold(record["organisation"])] = {
+            if organisations_sheet is not None:
+                reader.warn("warning.organisation_not_listed", sheet=table.sheet, row=row,
+                            column=table.headers["organisation"], name=record["organisation"], sheet_name=organisations_sheet)
+            organisation = organisations[organisation_key] = {
                 "organisation": record["organisation"],
                 "sector": sector,
                 "municipality": record.get("municipality", ""),
                 "region": record.get("region", ""),
             }
         if group is None:
-            group = groups[fold(record["group"])] = {
+            if groups_sheet is not None:
+                reader.warn("warning.group_not_listed", sheet=table.sheet, row=row, column=table.headers["group"],
+                            name=record["group"], sheet_name=groups_sheet)
+            group = groups[group_key] = {
                 "group": record["group"],
                 "tier": tier,
                 "group_type": _type_from_name(record["group"]),
@@ -622,12 +858,14 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
                 "season": record.get("season", ""),
             }
         )
+        rows.append(row)
     people = identities.resolve()
     for record in result:
         key = record.pop("_key")
         record["person_id"], record["person"] = people[key]
         record["identity"] = _identity_code(key)
-    return result
+    reader.emailed = {pid for key, (pid, _) in people.items() if key.startswith("email:")}
+    return result, rows
 
 
 def _row_sector(reader, table, row, record, organisation) -> str | None:
@@ -652,6 +890,11 @@ def _row_sector(reader, table, row, record, organisation) -> str | None:
 
 def _row_tier(reader, table, row, record, group) -> str | None:
     if group is not None:
+        if record.get("tier") and group["tier"]:
+            tier = reader.aliases("tier").get(reader.fold(record["tier"]))
+            if tier is not None and tier != group["tier"]:
+                reader.warn("warning.tier_differs", sheet=table.sheet, row=row, column=table.headers["tier"],
+                            value=record["tier"], group=group["group"], used=label("tier", group["tier"]))
         return group["tier"]
     if record.get("tier"):
         return _canonical(reader, table, row, "tier", record["tier"], "tier")
@@ -675,7 +918,10 @@ class _Identities:
 
     def key(self, row: int, name: str, email: str) -> str:
         email_key = self.reader.fold(email)
-        key = f"email:{email_key}" if email_key else f"name:{self.reader.fold(name)}"
+        if email_key:
+            key = f"email:{email_key}"
+        else:
+            key = "name:" + self.reader.spelling("person", name, self.table.sheet, row, self.table.headers.get("person"))
         if key not in self.names:
             self.names[key] = Counter()
             self.first_row[key] = row
@@ -684,7 +930,8 @@ class _Identities:
 
     def resolve(self) -> dict[str, tuple[str, str]]:
         """Identity key -> (person_id, display name); warns about likely duplicates."""
-        result, taken = {}, Counter()
+        result: dict[str, tuple[str, str]] = {}
+        taken: Counter = Counter()
         for key, names in self.names.items():
             name = names.most_common(1)[0][0]
             taken[self.reader.fold(name)] += 1
@@ -695,6 +942,8 @@ class _Identities:
         return result
 
     def _check(self, key: str, names: Counter) -> None:
+        if not key.startswith("email:"):
+            return  # spellings of one name were named by _Reader.spelling
         folded = sorted({self.reader.fold(n) for n in names})
         if len(folded) > 1:
             self.reader.warn(
@@ -725,19 +974,22 @@ class _Identities:
 def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, memberships: list[dict]) -> list[dict]:
     if table is None:
         return []
-    persons = {reader.fold(m["person"]): m["person_id"] for m in memberships}
-    persons.update({reader.fold(m["person_id"]): m["person_id"] for m in memberships})
+    persons = {reader.key(m["person"]): m["person_id"] for m in memberships}
+    persons.update({reader.key(m["person_id"]): m["person_id"] for m in memberships})
     result = []
+    seen: dict[tuple, int] = {}
     for row, record in zip(table.rows, table.records):
         ends = []
         for key in ("source", "target"):
             if not _required(reader, table, row, record, key, "partner"):
                 continue
-            name = reader.fold(record[key])
+            name = reader.key(record[key])
             if name in organisations:
                 ends.append(("organisation", organisations[name]["organisation"]))
             elif name in persons:
                 ends.append(("person", persons[name]))
+            elif name in reader.other_seasons:
+                ends.append(("other_season", name))
             else:
                 known = [o["organisation"] for o in organisations.values()] + list(persons.values())
                 close = difflib.get_close_matches(record[key], known, n=1)
@@ -749,10 +1001,17 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
                     name=record[key],
                     suggestion=close[0] if close else None,
                 )
-        weight = 1.0
+        weight: float | None = 1.0
         if record.get("weight"):
             weight = _number(reader, table, row, "weight", record["weight"], integer=False)
+        if any(kind == "other_season" for kind, _ in ends):
+            continue  # a tie of another season's person or organisation
         if len(ends) == 2 and weight is not None:
+            same = (*ends, record.get("type", ""), weight)
+            if same in seen:  # a row copied twice is one tie, not a doubled weight
+                reader.warn("warning.collaboration_twice", sheet=table.sheet, row=row, first=seen[same])
+                continue
+            seen[same] = row
             result.append(
                 {
                     "source": ends[0][1],
@@ -766,10 +1025,166 @@ def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, 
     return result
 
 
+# ------------------------------------------------------------------------------ services
+
+
+def _service_vocabulary(given):
+    from .services import ServiceVocabulary, load_vocabulary
+
+    return given if isinstance(given, ServiceVocabulary) else load_vocabulary(given)
+
+
+def _parts(value: str) -> list[str]:
+    """The values of a cell holding one or several separated by ';', in order, each once."""
+    parts = [normalize_text(part) for part in value.split(";")]
+    return list(dict.fromkeys(part for part in parts if part))
+
+
+def _service_values(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary) -> tuple[str, ...] | None:
+    """The canonical ids of a task or client-group cell; an error for each unknown part."""
+    table_of = vocabulary.aliases(key)
+    names = {fold(fi): fi for fi, _en, _extra in vocabulary.entries(key).values()}
+    names.update({k: vocabulary.label(key, v) for k, v in table_of.items()})
+    found, ok = [], True
+    for part in _parts(value):
+        canonical = table_of.get(reader.fold(part))
+        if canonical is None:
+            ok = False
+            close = difflib.get_close_matches(fold(part), list(names), n=1, cutoff=0.6)
+            suggestion = names[close[0]] if close else None
+            reader.error(
+                "roster.unknown_value.suggest" if suggestion else "roster.unknown_value",
+                sheet=table.sheet,
+                row=row,
+                column=table.headers[key],
+                vocabulary=Message(f"vocabulary.{key}"),
+                value=part,
+                suggestion=suggestion,
+                allowed=tuple(fi for fi, _en, _extra in vocabulary.entries(key).values()),
+            )
+        elif canonical not in found:
+            found.append(canonical)
+    return tuple(found) if ok else None
+
+
+def _service_municipalities(reader, table, row, record, organisation, known: list[str]) -> tuple[str, ...] | None:
+    from .services import ALL_MUNICIPALITIES
+
+    value = record.get("municipality", "")
+    if not value:
+        if organisation and organisation["municipality"]:
+            return (organisation["municipality"],)
+        column = table.headers.get("municipality", "Kunta")
+        reader.error("roster.no_service_municipality", sheet=table.sheet, row=row, column=column,
+                     organisation=record["organisation"])
+        return None
+    by_fold = {fold(m): m for m in known}
+    found, ok = [], True
+    for part in _parts(value):
+        if fold(part) in {fold(a) for a in ALL_MUNICIPALITIES}:
+            found.extend(known)
+            continue
+        if fold(part) in by_fold:
+            found.append(by_fold[fold(part)])
+            continue
+        close = difflib.get_close_matches(part, known, n=1, cutoff=0.8)
+        if close:  # a typo of a municipality of the roster, not a new one
+            ok = False
+            reader.error("roster.unknown_municipality.suggest", sheet=table.sheet, row=row,
+                         column=table.headers["municipality"], value=part, suggestion=close[0])
+        else:
+            found.append(part)
+    return tuple(dict.fromkeys(found)) if ok else None
+
+
+def _services(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, memberships: list[dict],
+              vocabulary) -> list[dict]:
+    """The Services sheet (format v1.1): one record per service, values canonical."""
+    if table is None:
+        return []
+    vocabulary = _service_vocabulary(vocabulary)
+    known = sorted(
+        {m["municipality"] for m in memberships if m["municipality"]}
+        | {o["municipality"] for o in organisations.values() if o["municipality"]}
+        | {g["municipality"] for g in groups.values() if g["municipality"]}
+    )
+    result = []
+    for row, record in zip(table.rows, table.records):
+        ok = all(
+            [
+                _required(reader, table, row, record, "service", "service"),
+                _required(reader, table, row, record, "organisation", "provider"),
+                _required(reader, table, row, record, "task", "task"),
+                _required(reader, table, row, record, "client_group", "client_group"),
+            ]
+        )
+        if not ok:
+            continue
+        tasks = _service_values(reader, table, row, "task", record["task"], vocabulary)
+        client_groups = _service_values(reader, table, row, "client_group", record["client_group"], vocabulary)
+        level: str | None = ""
+        form: str | None = ""
+        if record.get("level"):
+            level = _canonical(reader, table, row, "level", record["level"], "service_level")
+        if record.get("form"):
+            form = _canonical(reader, table, row, "form", record["form"], "service_form")
+        organisation = organisations.get(reader.key(record["organisation"]))
+        if organisation is None:
+            organisation = _service_provider(reader, table, row, record, organisations)
+        municipalities = _service_municipalities(reader, table, row, record, organisation, known)
+        if tasks is None or client_groups is None or level is None or form is None:
+            continue
+        if organisation is None or municipalities is None:
+            continue
+        result.append(
+            {
+                "service": record["service"],
+                "organisation": organisation["organisation"],
+                "sector": organisation["sector"],
+                "tasks": tasks,
+                "client_groups": client_groups,
+                "municipalities": municipalities,
+                "level": level,
+                "form": form,
+                "place": record.get("place", ""),
+            }
+        )
+    return result
+
+
+def _service_provider(reader, table, row, record, organisations: dict) -> dict | None:
+    """A service's organisation that no other sheet names: new, with its sector, or a typo."""
+    name = record["organisation"]
+    if record.get("sector"):
+        sector = _canonical(reader, table, row, "sector", record["sector"], "sector")
+        if sector is None:
+            return None
+        organisation = organisations[name_key(name)] = {
+            "organisation": name,
+            "sector": sector,
+            "municipality": "",
+            "region": "",
+        }
+        return organisation
+    close = difflib.get_close_matches(name, [o["organisation"] for o in organisations.values()], n=1)
+    column = table.headers["organisation"]
+    if close:
+        reader.error("roster.unknown_provider.suggest", sheet=table.sheet, row=row, column=column, name=name,
+                     suggestion=close[0])
+    else:
+        reader.error("roster.no_sector", sheet=table.sheet, row=row, column=table.headers.get("sector", column),
+                     organisation=name)
+    return None
+
+
+def _service_frame(services: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(services, columns=SERVICE_COLUMNS)
+
+
 # ------------------------------------------------------------------------------- public
 
 
-def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
+def load_roster(path: str | Path, *, season: str | None = None, services_vocabulary=None) -> Roster:
     """Read and validate a roster file.
 
     Parameters
@@ -778,6 +1193,9 @@ def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
         An ``.xlsx``, ``.xlsm``, ``.ods`` or ``.csv`` file in roster format v1.
     season : str, optional
         The season to use when the file holds several (``Kausi`` column).
+    services_vocabulary : ServiceVocabulary or path, optional
+        The tasks and client groups the Services sheet may name
+        (:func:`verkosto.services.load_vocabulary`); by default the shipped ones.
 
     Returns
     -------
@@ -789,12 +1207,12 @@ def load_roster(path: str | Path, *, season: str | None = None) -> Roster:
         When the file cannot be read or holds an error; its message names the file, sheet,
         row and column and says how to fix it, and ``problems`` lists every error found.
     """
-    roster, problems = _read(path, season)
+    roster, problems = _read(path, season, services_vocabulary)
     if roster is None:
         raise RosterError([p for p in problems if p.severity == "error"])
     return roster
 
 
-def validate_roster(path: str | Path, *, season: str | None = None) -> list[Problem]:
+def validate_roster(path: str | Path, *, season: str | None = None, services_vocabulary=None) -> list[Problem]:
     """Every error and warning found in a roster file, in the order found."""
-    return _read(path, season)[1]
+    return _read(path, season, services_vocabulary)[1]

@@ -45,7 +45,12 @@ def write_atomic(path: str | os.PathLike, write: Callable[[Path], None] | str | 
     for other in protect:
         if other and path.exists() and Path(other).exists() and path.resolve() == Path(other).resolve():
             raise OutputError("output.is_input", file=str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=folder)
+    except PermissionError:
+        raise OutputError("output.read_only", file=str(path), folder=str(folder)) from None
+    except OSError as err:
+        raise OutputError("output.not_written", file=str(path), reason=err.strerror or str(err)) from err
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -57,6 +62,8 @@ def write_atomic(path: str | os.PathLike, write: Callable[[Path], None] | str | 
             tmp_path.write_bytes(write)
         os.chmod(tmp_path, 0o644)
         os.replace(tmp_path, path)
+    except PermissionError:
+        raise OutputError("output.read_only", file=str(path), folder=str(folder)) from None
     except OSError as err:
         raise OutputError("output.not_written", file=str(path), reason=err.strerror or str(err)) from err
     finally:

@@ -42,6 +42,8 @@ __all__ = [
     "NodeRow",
     "ParentRow",
     "Payload",
+    "ServiceRow",
+    "SuggestionRow",
     "Table",
     "json_schema",
     "table",
@@ -163,6 +165,25 @@ class NoteRow(NamedTuple):
     """A line of text the side panel shows for ``node``, e.g. its dominant brokerage role."""
 
     node: int
+    text: str
+
+
+class ServiceRow(NamedTuple):
+    """A service an organisation (``node``) offers, from the roster's Services sheet (format
+    v1.1): its name and one line of tasks, client groups and municipalities in words."""
+
+    node: int
+    service: str
+    detail: str
+
+
+class SuggestionRow(NamedTuple):
+    """A collaboration opportunity of the service map between two organisations (node indices):
+    they serve the same cells in a municipality but share no group and have no tie; ``text``
+    names the cells and municipalities."""
+
+    source: int
+    target: int
     text: str
 
 
@@ -329,6 +350,8 @@ class Payload(TypedDict):
     indicators: Indicators | None
     changes: NotRequired[Changes]
     notes: Table[NoteRow] | None
+    services: NotRequired[Table[ServiceRow]]  # only for a roster with a Services sheet
+    suggestions: NotRequired[Table[SuggestionRow]]  # the same
 
 
 # --- JSON Schema -----------------------------------------------------------------------------

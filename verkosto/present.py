@@ -103,10 +103,15 @@ def finding_message(finding: Mapping, lang: str | None = None) -> str:
     elif kind == "meeting_place_coverage":
         values["municipalityword"] = text("finding.word.municipality_" + ("one" if len(missing) == 1 else "many"), lang)
         values["names"] = ", ".join(missing)
-    elif kind == "local_steering_group":
+    elif kind in ("local_steering_group", "empty_scope"):
         tiers = _labels("tier", params.get("tiers", ()), lang, either).lower()
         types = _labels("group_type", params.get("group_types", ()), lang, either).lower()
-        values["what"] = f"{tiers} {types}".strip() or text("finding.word.group", lang)
+        other = "finding.word.group" if kind == "local_steering_group" else "finding.word.all_groups"
+        values["what"] = f"{tiers} {types}".strip() or text(other, lang)
+    elif kind == "nothing_expected":
+        values["area"] = params.get("area") or ""
+        if not values["area"]:
+            return text("finding.nothing_expected.no_area", lang, subject=subject)
     elif kind in ("contact_person", "no_chairs"):
         values["roles"] = _labels("role", params.get("roles", ()), lang, either)
     elif kind == "few_sectors":

@@ -13,9 +13,15 @@ from .errors import Message, Problem, VerkostoError
 from .load import Roster
 from .schema import fold
 
-__all__ = ["pseudonymize", "read_key"]
+__all__ = ["PSEUDONYM_LEVELS", "identifiable", "pseudonymize", "read_key"]
 
 MIN_KEY_BYTES = 16
+
+#: What a pseudonym tells besides its number, most to least: the organisation ("#17 · Kela"),
+#: the canonical sector ("#17 · kela"), nothing ("#17").
+PSEUDONYM_LEVELS = ("organisation", "sector", "none")
+#: Keys of the warning about pseudonyms that still point at one person, by level.
+IDENTIFYING = {level: f"warning.pseudonyms_identifiable.{level}" for level in PSEUDONYM_LEVELS[:2]}
 
 
 def read_key(path: str | Path) -> bytes:
@@ -57,18 +63,55 @@ def _shown(value: object) -> object:
     return value
 
 
-def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
+def _people(memberships) -> dict[str, tuple[str, str, str]]:
+    """person_id -> (organisation, sector, municipality): those the person's rows name most often."""
+    result = {}
+    for pid, rows in memberships.groupby("person_id", sort=False):
+        organisation = Counter(rows["organisation"]).most_common(1)[0][0]
+        sector = rows.loc[rows["organisation"] == organisation, "sector"].iloc[0] if "sector" in rows else ""
+        places = Counter(m for m in rows["municipality"] if m) if "municipality" in rows else Counter()
+        result[pid] = (organisation, sector, places.most_common(1)[0][0] if places else "")
+    return result
+
+
+def identifiable(memberships, level: str = "organisation") -> int:
+    """How many persons are the only one of their organisation (or sector) in their municipality.
+
+    Their pseudonym names them to anyone who knows the municipality: "#17 · Kela" where Kela
+    has one person in Akaa's groups is that person. ``level="none"`` counts 0: the number alone
+    tells nothing (group memberships still may, see the README).
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"person_id": ["A", "B", "C"], "organisation": ["Kela", "Kela", "MLL"],
+    ...                   "sector": ["kela", "kela", "ngo"], "municipality": ["Akaa", "Akaa", "Akaa"]})
+    >>> identifiable(m), identifiable(m, "sector"), identifiable(m, "none")
+    (1, 1, 0)
+    """
+    if level == "none" or memberships.empty:
+        return 0
+    index = 0 if level == "organisation" else 1
+    counts = Counter((municipality, person[index]) for person in _people(memberships).values()
+                     for municipality in (person[2],))
+    return sum(1 for n in counts.values() if n == 1)
+
+
+def pseudonymize(roster: Roster, *, key: bytes | None = None, level: str = "organisation") -> Roster:
     """A copy of *roster* in which every person is called by a pseudonym.
 
     Pseudonyms read ``"#17 · Kela"``: a number and the organisation the person represents
-    most often. They are identities, the same in every language and every output, not words
-    (``#17`` reads "person 17"). Organisations and groups keep their names. Without *key* the
+    most often (``level="organisation"``); ``"#17 · kela"``, the canonical sector of that
+    organisation (``level="sector"``); or just ``"#17"`` (``level="none"``). They are
+    identities, the same in every language and every output, not words (``#17`` reads
+    "person 17"; the sector is its canonical name for the same reason: the Finnish map and
+    the English CSV name a person alike). Organisations and groups keep their names. Without *key* the
     numbers follow the order in which persons first appear in the roster. With *key*
     (see :func:`read_key`) the number is replaced by a code computed with HMAC-SHA256 from
     the person's name, so the same person gets the same pseudonym in every season while
     the name cannot be recovered without the key.
 
-    Warnings that quote names are dropped from ``problems``.
+    Warnings that quote names are dropped from ``problems``. A warning is added when some
+    pseudonyms are the only one of their organisation (or sector) in their municipality
+    (:func:`identifiable`): they still point at one person.
 
     Examples
     --------
@@ -81,16 +124,15 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
     >>> list(r.memberships["person"]), list(r.collaborations["source"])
     (['#1 · Kela', '#2 · MLL'], ['#2 · MLL'])
     """
+    if level not in PSEUDONYM_LEVELS:
+        raise ValueError(f"unknown pseudonym level {level!r}; choose one of {', '.join(PSEUDONYM_LEVELS)}")
     memberships = roster.memberships
     names = {}
-    organisation_of = {
-        pid: Counter(rows).most_common(1)[0][0]
-        for pid, rows in memberships.groupby("person_id", sort=False)["organisation"]
-    }
+    people = _people(memberships) if level != "none" else {}
     taken: Counter = Counter()
     for number, pid in enumerate(dict.fromkeys(memberships["person_id"]), 1):
         code = _code(key, pid) if key else str(number)
-        pseudonym = f"#{code} · {organisation_of[pid]}"
+        pseudonym = f"#{code}" if level == "none" else f"#{code} · {people[pid][0 if level == 'organisation' else 1]}"
         taken[pseudonym] += 1
         if taken[pseudonym] > 1:  # two persons with one name under one key: keep them apart
             pseudonym = f"{pseudonym} ({taken[pseudonym]})"
@@ -101,10 +143,15 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None) -> Roster:
     for end in ("source", "target"):
         is_person = collaborations[f"{end}_kind"] == "person"
         collaborations.loc[is_person, end] = collaborations.loc[is_person, end].map(names)
+    problems = [p for p in roster.problems if not _quotes_a_name(p, roster.memberships["person"])]
+    count = identifiable(roster.memberships, level)
+    if count:
+        problems.append(Problem("warning", roster.source, IDENTIFYING[level],
+                                {"count": count, "total": len(names)}))
     return dataclasses.replace(
         roster,
         memberships=memberships,
         collaborations=collaborations,
         identities={names[pid]: code for pid, code in roster.identities.items() if pid in names},
-        problems=[p for p in roster.problems if not _quotes_a_name(p, roster.memberships["person"])],
+        problems=problems,
     )

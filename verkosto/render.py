@@ -53,6 +53,8 @@ from verkosto.payload import (
     NodeRow,
     NoteRow,
     ParentRow,
+    ServiceRow,
+    SuggestionRow,
     table,
 )
 from verkosto.graph import node_id
@@ -130,8 +132,8 @@ EDGE_STYLES: dict[str, dict] = {
 _MAX_EDGE_WIDTH = 8.0
 
 #: Border of a group with coverage findings, by its worst severity (a gap outranks a risk).
-FINDING_COLORS: dict[str, str] = {"gap": "#D62728", "risk": "#E69F00"}
-_SEVERITIES = ("gap", "risk")
+FINDING_COLORS: dict[str, str] = {"gap": "#D62728", "risk": "#E69F00", "note": "#7F7F7F"}
+_SEVERITIES = tuple(FINDING_COLORS)  # worst first; a rule that could not check is a grey note
 _FINDING_BORDER_WIDTH = 4
 # Before each finding in a tooltip and the legend; the page also draws a badge by the group,
 # so that the mark survives a greyscale projector. (The label itself stays the group's name.)
@@ -599,6 +601,8 @@ def map_payload(
     changes: dict | None = None,
     notes: dict[str, str] | None = None,
     indicators: dict | None = None,
+    services: dict[str, list[tuple[str, str]]] | None = None,
+    suggestions: list[tuple[str, str, str]] | None = None,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -639,6 +643,12 @@ def map_payload(
         Municipal indicators for the side panels of local groups and municipalities
         (:class:`verkosto.payload.Indicators`, as :func:`verkosto.indicators.map_section`
         returns); null in the payload when None.
+    services : dict, optional
+        ``{organisation node id: [(service, detail), ...]}``: the services the side panel of an
+        organisation lists (the payload's optional ``services`` table).
+    suggestions : list, optional
+        ``[(organisation node id, organisation node id, text), ...]``: collaboration
+        opportunities the page can show as suggestion edges (the optional ``suggestions`` table).
 
     Returns
     -------
@@ -689,7 +699,7 @@ def map_payload(
     if changes is not None:
         facets.append(_change_facet(G, order, lang))
         extra["changes"] = _changes_payload(changes, [d for *_, d in ordered_edges], position)
-    return {
+    payload = {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
         "season": str(season) if _present(season) else None,
@@ -709,6 +719,16 @@ def map_payload(
         "indicators": indicators,
         **extra,
     }
+    if services:
+        payload["services"] = table(ServiceRow, sorted(
+            ServiceRow(position[n], str(name), str(detail)) for n, rows in services.items() if n in position
+            for name, detail in rows
+        ))
+    if suggestions:
+        payload["suggestions"] = table(SuggestionRow, sorted(
+            SuggestionRow(position[a], position[b], str(t)) for a, b, t in suggestions if a in position and b in position
+        ))
+    return payload
 
 
 def _change_facet(G: nx.MultiDiGraph, order: list, lang: str) -> dict:
@@ -849,6 +869,8 @@ def to_html(
     changes: dict | None = None,
     positions: dict | None = None,
     guides: dict | None = None,
+    services: dict[str, list[tuple[str, str]]] | None = None,
+    suggestions: list[tuple[str, str, str]] | None = None,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -862,10 +884,10 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes, indicators, changes
+    findings, metrics, size_by, notes, indicators, changes, services, suggestions
         Coverage findings, metrics per node, the metric that sizes the nodes, a line of text
-        per node for the side panel, the municipal indicators and, for a map of two seasons,
-        what changed, as in :func:`map_payload`.
+        per node for the side panel, the municipal indicators, for a map of two seasons what
+        changed, the organisations' services and the suggestion edges, as in :func:`map_payload`.
     positions, guides : dict, optional
         Node positions and tier guides computed elsewhere (by default from *layout*), e.g.
         those of two seasons' union, so that a node keeps its place on both seasons' maps.
@@ -890,6 +912,7 @@ def to_html(
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by,
         notes=notes, indicators=indicators, changes=changes,
+        services=services, suggestions=suggestions,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()

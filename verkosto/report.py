@@ -73,6 +73,15 @@ def _about(analysis: Analysis, lang: str, generated: str | None):
         ("software", "verkosto"),
         ("pseudonyms", text("about.pseudonyms_" + ("on" if analysis.pseudonymized else "off"), lang)),
     ]
+    if analysis.pseudonymized:
+        level = analysis.pseudonym_level or "organisation"
+        from .privacy import IDENTIFYING
+
+        unique = [p for p in analysis.warnings if p.key in IDENTIFYING.values()]
+        rows += [
+            ("pseudonym_level", text(f"about.pseudonym_level.{level}", lang)),
+            ("pseudonyms_identifiable", unique[0].render(lang).partition(": ")[2] if unique else text("about.pseudonyms_safe", lang)),
+        ]
     if analysis.municipal_indicators is not None:
         from .indicators import attribution
 
@@ -199,6 +208,10 @@ def report_sheets(
         from .seasons import compare
 
         sheets.update(comparison_sheets(compare(previous, analysis), lang=lang))
+    if analysis.roster is not None and len(analysis.roster.services):
+        from .servicemap import service_sheets
+
+        sheets.update(service_sheets(analysis, lang))  # format v1.1: only a roster with services
     return sheets
 
 
@@ -218,11 +231,13 @@ def write_report(
     centrality of persons (with their organisation) and of organisations (with Burt's constraint and effective size),
     brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
     roles between sectors in the directed collaboration network (counts and z-scores) and a
-    sheet explaining each role with the whole network's counts, tier links, cut points, and the coverage
-    matrices with zeros grey and the rules' gaps red (groups as rows), and a sheet explaining each figure
-    (:func:`figures_guide`); a sheet with no rows says why. Every sheet prints on A4 landscape,
-    one page wide, the header row repeated and the sheet's name and page in the footer; whole
-    numbers are integers, other numbers have three decimals. Headers are frozen, columns sized and filtered;
+    sheet explaining each role with the whole network's counts, tier links, cut points, the coverage
+    matrices with zeros grey and the rules' gaps red (groups as rows), a sheet explaining each figure
+    (:func:`figures_guide`), and — when the roster has a Services sheet — the service map's sheets
+    (:func:`verkosto.servicemap.service_sheets`); a sheet with no rows says why. Every sheet prints
+    on A4 landscape, one page wide, the header row repeated and the sheet's name and page in the
+    footer; whole numbers are integers, other numbers have three decimals. Headers are frozen,
+    columns sized and filtered;
     every text cell is written as text, so a name such as ``=HYPERLINK(...)`` never
     becomes a formula.
 

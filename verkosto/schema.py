@@ -1,4 +1,4 @@
-"""Roster format v1: sheets, columns, canonical values and their Finnish and English names."""
+"""Roster format v1.1: sheets, columns, canonical values and their Finnish and English names."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ __all__ = [
     "TIERS",
     "GROUP_TYPES",
     "ROLES",
+    "SERVICE_LEVELS",
+    "SERVICE_FORMS",
     "TIER_ORDER",
     "aliases",
     "normalize_text",
@@ -128,7 +130,31 @@ ROLES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "expert": ("Asiantuntija", "Expert", ()),
 }
 
-VOCABULARIES = {"sector": SECTORS, "tier": TIERS, "group_type": GROUP_TYPES, "role": ROLES}
+# Format v1.1, the Services sheet: the levels and forms of service of the family-centre model.
+# (Its tasks and client groups are a county's own lists: verkosto.services, data/palvelukartta.toml.)
+SERVICE_LEVELS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "universal": ("Universaali", "Universal", ("universaalitaso", "peruspalvelu")),
+    "basic": ("Perustaso", "Basic", ("perustason palvelu", "basic level")),
+    "special": ("Erityistaso", "Special", ("erityispalvelu", "special level", "specialised")),
+}
+
+SERVICE_FORMS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "open_activity": ("Avoin toiminta", "Open activity", ("avoin", "open activities")),
+    "peer_support": ("Vertaistuki", "Peer support", ("vertaistukiryhmä", "peer-support group")),
+    "early_support": ("Varhainen tuki", "Early support", ("early help",)),
+    "service": ("Palvelu", "Service", ("palvelut", "vastaanotto", "ryhmäpalvelu")),
+    "guidance": ("Neuvonta", "Guidance", ("neuvonta ja ohjaus", "ohjaus", "perheohjaus", "guidance and advice")),
+    "digital": ("Digitaalinen palvelu", "Digital service", ("digitaalinen", "verkkopalvelu", "digital", "online")),
+}
+
+VOCABULARIES = {
+    "sector": SECTORS,
+    "tier": TIERS,
+    "group_type": GROUP_TYPES,
+    "role": ROLES,
+    "service_level": SERVICE_LEVELS,
+    "service_form": SERVICE_FORMS,
+}
 
 TIER_ORDER = ("provincial", "regional", "local")
 
@@ -195,6 +221,22 @@ SHEETS: dict[str, dict] = {
             Column("target", "Kohde", "To", True),
             Column("type", "Tyyppi", "Type"),
             Column("weight", "Vahvuus", "Weight"),
+        ),
+    },
+    # Format v1.1, optional. Task, client group and municipality may hold several values
+    # separated by ";"; their vocabularies are the services vocabulary's (verkosto.services).
+    "services": {
+        "names": ("Palvelut", "Services"),
+        "columns": (
+            Column("service", "Palvelu", "Service", True),
+            Column("organisation", "Organisaatio", "Organisation", True),
+            Column("sector", "Sektori", "Sector", vocabulary="sector"),
+            Column("task", "Tehtävä", "Task", True, "task"),
+            Column("client_group", "Asiakasryhmä", "Client group", True, "client_group"),
+            Column("municipality", "Kunta", "Municipality"),
+            Column("level", "Taso", "Level", vocabulary="service_level"),
+            Column("form", "Muoto", "Form", vocabulary="service_form"),
+            Column("place", "Paikka", "Place"),
         ),
     },
 }

@@ -390,7 +390,8 @@ def _risks(old, new, groups: Changes, persons: Changes, replaced) -> pd.DataFram
 
 def _findings(old: Analysis, new: Analysis) -> pd.DataFrame:
     def keyed(frame):
-        return {(r["rule"], match_key(r["subject"])): r for r in frame.to_dict("records")}
+        # Notes say a rule could not check, not that the network lacks something: not compared.
+        return {(r["rule"], match_key(r["subject"])): r for r in frame.to_dict("records") if r["severity"] != "note"}
 
     before, after = keyed(old.findings), keyed(new.findings)
     rows = []
@@ -419,7 +420,8 @@ def season_figures(analysis: Analysis) -> pd.DataFrame:
     ``persons:<sector>``).
     """
     G = analysis.graph
-    with_findings = {n for n in analysis.findings["node"] if str(n).startswith("group:")}
+    findings = analysis.findings
+    with_findings = {n for n in findings.loc[findings["severity"] != "note", "node"] if str(n).startswith("group:")}
     groups = nodes_of_kind(G, "group")
     rows: list[dict] = []
     for record in analysis.indicators.to_dict("records"):

@@ -13,7 +13,10 @@ from .analysis import Analysis
 from .errors import OutputError
 from .i18n import current_language, text
 
-__all__ = ["MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "write_map", "write_coverage_image", "write_indicators"]
+__all__ = [
+    "MAP_FORMATS", "IMAGE_FORMATS", "broker_notes", "organisation_services", "opportunity_edges", "write_map",
+    "write_coverage_image", "write_indicators",
+]
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
@@ -27,6 +30,26 @@ def broker_notes(analysis: Analysis, lang: str | None = None) -> dict[str, str]:
     roles = analysis.brokerage_roles("sector")
     texts = {r["node"]: broker_role_text(r, lang, by="sector") for r in roles.to_dict("records")}
     return {node: line for node, line in texts.items() if line}
+
+
+def organisation_services(analysis: Analysis, lang: str | None = None) -> dict[str, list[tuple[str, str]]] | None:
+    """The services of each organisation for the map's side panel, or None when the roster has
+    no Services sheet (:func:`verkosto.servicemap.organisation_services`)."""
+    if analysis.roster is None or not len(analysis.roster.services):
+        return None
+    from .servicemap import organisation_services as services_of
+
+    return services_of(analysis.services, lang)
+
+
+def opportunity_edges(analysis: Analysis, lang: str | None = None) -> list[tuple[str, str, str]] | None:
+    """The service map's collaboration opportunities as suggestion edges for the map, or None
+    when the roster has no Services sheet (:func:`verkosto.servicemap.opportunity_edges`)."""
+    if analysis.roster is None or not len(analysis.roster.services):
+        return None
+    from .servicemap import opportunity_edges as edges_of
+
+    return edges_of(analysis.services, lang)
 
 
 def write_map(
@@ -75,6 +98,8 @@ def write_map(
             metrics=analysis.node_metrics,
             findings=analysis.findings,
             notes=broker_notes(analysis, lang),
+            services=organisation_services(analysis, lang),
+            suggestions=opportunity_edges(analysis, lang),
             generated=generated,
             indicators=None if data is None else map_section(data, analysis.municipalities, lang),
             protect=protect,

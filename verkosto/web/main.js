@@ -23,6 +23,7 @@ import { format } from "./format.js";
 import { buildModel, visEdges, visNodes } from "./model.js";
 import { makePanel } from "./panel.js";
 import { makeFinder } from "./search.js";
+import { addSuggestionToggle } from "./suggestions.js";
 import { visInternals } from "./vis_internals.js";
 import { fitLabelPx, fitScale as fitScaleOf, groupFontSize as fontSizeAt, mapBox, quantiseScale, ZOOM_STEP } from "./view.js";
 
@@ -495,6 +496,7 @@ network.on("click", (params) => {
 
 buildFilterControls();
 applyFilters(emptyState());
+addSuggestionToggle({ payload, ids, edges, texts, before: document.querySelector("#filters .buttons") });
 
 window.nodes = nodes;
 window.edges = edges;

@@ -9,6 +9,7 @@ export const EDGE_STYLE_COLUMNS = ["kind", "color", "width", "arrows"];
 export const MEMBERSHIP_COLUMNS = ["group", "person", "role", "organisation"];
 export const FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "message"];
 export const NOTE_COLUMNS = ["node", "text"];
+export const SERVICE_COLUMNS = ["node", "service", "detail"];
 
 function listsOf(n) {
   const lists = new Array(n);
@@ -69,6 +70,15 @@ export function buildModel(input) {
   const noteOf = new Map();
   if (payload.notes) recordsOf(payload.notes, NOTE_COLUMNS).forEach((n) => noteOf.set(n.node, n.text));
 
+  // servicesOf.get(i): the services organisation i offers (optional payload.services).
+  const servicesOf = new Map();
+  if (payload.services) {
+    recordsOf(payload.services, SERVICE_COLUMNS).forEach((s) => {
+      if (!servicesOf.has(s.node)) servicesOf.set(s.node, []);
+      servicesOf.get(s.node).push(s);
+    });
+  }
+
   const findings = payload.findings ? recordsOf(payload.findings, FINDING_COLUMNS) : null;
   const findingsOf = new Map();
   (findings || []).forEach((f) => {
@@ -119,7 +129,7 @@ export function buildModel(input) {
   return {
     payload, N, E, nodes, ids, names, kindOf, indexOf, facet, valueLabel, rawValue,
     memberships, groupsOf, membersOf, staffOf, employersOf, childrenOf, parentOf, meetingsOf,
-    metricsOf, noteOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
+    metricsOf, noteOf, servicesOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
     edges: edgeTable, edgeStyles, edgeEnds, edgesAt,
   };
 }

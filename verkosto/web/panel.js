@@ -94,6 +94,13 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
     ];
   }
 
+  function servicesSection(i) {
+    const services = model.servicesOf.get(i);
+    if (!services) return null;
+    return section(texts["map.services"] + " (" + services.length + ")", list(services.map((s) =>
+      fragment([h("strong", null, s.service), h("span", { className: "role" }, " – " + s.detail)]))));
+  }
+
   function organisationPanel(i) {
     const staff = model.staffOf[i].slice().sort(byName);
     const groups = new Map();
@@ -114,6 +121,7 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
       }))),
       section(texts["map.groups_of_organisation"] + " (" + groupList.length + ")", list(groupList.map((g) =>
         fragment([nodeButton(g), h("span", { className: "role" }, " – " + groups.get(g))])))),
+      servicesSection(i),
     ];
   }
 
