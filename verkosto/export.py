@@ -23,6 +23,7 @@ MAX_WIDTH = 60  # characters; longer texts wrap within the column
 WIDE_WIDTH = 100  # characters of a column of long texts (Sheet(wide=...))
 _HEADER_WIDTH = 24  # a longer header wraps rather than widening its column
 _LINE_HEIGHT = 15.0  # points per line of an 11 pt row
+_LETTERS_PER_DIGIT = 1.1  # letters of running text in the width of one digit, measured in LibreOffice
 
 
 def csv_safe(value: object) -> object:
@@ -127,9 +128,11 @@ def _lines(value: object, width: float) -> int:
     """Lines a text takes when wrapped in a column *width* characters wide (1 for a number)."""
     import textwrap
 
-    if not isinstance(value, str) or len(value) <= width - 2:
+    # A column's width counts digits; a line of text holds about 10 % more letters than that.
+    room = int(width * _LETTERS_PER_DIGIT) - 3
+    if not isinstance(value, str) or len(value) <= room:
         return 1
-    return max(1, len(textwrap.wrap(value, max(int(width) - 3, 8), break_long_words=True)))
+    return max(1, len(textwrap.wrap(value, max(room, 8), break_long_words=True)))
 
 
 def _fill(sheet, frame: pd.DataFrame, headers: dict, note: str | None = None, wide=frozenset()) -> None:
