@@ -35,6 +35,12 @@ class Layout(str, Enum):
     force = "force"
 
 
+class Paper(str, Enum):
+    slide = "slide"
+    a4 = "a4"
+    a3 = "a3"
+
+
 class Network(str, Enum):
     persons = "persons"
     organisations = "organisations"
@@ -341,6 +347,7 @@ def _build() -> typer.Typer:
         title: Annotated[str | None, typer.Option("--title", help=t("cli.map.title"))] = None,
         size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
         views: Annotated[Path | None, typer.Option("--views", help=t("cli.map.views"))] = None,
+        paper: Annotated[Paper | None, typer.Option("--paper", help=t("cli.map.paper"))] = None,
         rules: RulesOpt = None,
         indicators: IndicatorsOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -356,7 +363,7 @@ def _build() -> typer.Typer:
                                        indicators=indicators, level=pseudonym_level)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
-                          views=views, protect=[path])
+                          views=views, paper=paper and paper.value, protect=[path])
         G = analysis.graph
         typer.echo(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
 

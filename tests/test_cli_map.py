@@ -183,5 +183,15 @@ def test_map_with_an_invalid_views_file_says_which_view_in_one_line(in_tmp):
     assert result.exit_code == 1
     assert result.stderr.endswith(
         "Error: nakymat.toml: view 'Itä': 'region': the roster has no 'Itäinen'; its values: Eteläinen, Läntinen, Pohjoinen\n"
+
+
+def test_an_a3_poster_of_the_example(in_tmp):
+    result = run("map", "-o", "kartta-a3.pdf", "--paper", "a3", "--quiet")
+    assert result.exit_code == 0, result.output
+    pdf = (in_tmp / "kartta-a3.pdf").read_bytes()
+    assert re.search(rb"/MediaBox \[ *0 0 1190\.88 841\.68 *\]", pdf)  # 16.54 x 11.69 in: A3 landscape
+    result = run("map", "-o", "kartta.html", "--paper", "a3")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        1, "Error: kartta.html: --paper is for images only; write the map to .png, .svg or .pdf, or leave --paper out"
     )
     assert not (in_tmp / "kartta.html").exists()

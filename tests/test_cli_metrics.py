@@ -105,7 +105,7 @@ def test_report_keeps_formula_like_names_as_text(tmp_path):
     assert workbook.sheetnames == [
         "Tiedot", "Yhteenveto", "Havainnot", "Henkilöt", "Organisaatiot", "Välittäjät", "Välittäjäroolit",
         "Välittäjäroolien selitys", "Tasolinkit",
-        "Nivelhenkilöt", "Sektori x taso", "Sektori x ryhmä", "Kunta x sektori",
+        "Nivelhenkilöt", "Sektori x taso", "Sektori x ryhmä", "Kunta x sektori", "Lukujen selitykset",
     ]
     persons = {c.value for c in workbook["Henkilöt"]["A"][1:]}
     assert set(hostile) <= persons
@@ -182,3 +182,53 @@ def test_brokerage_roles_of_groups_by_tier_and_a_class_the_network_lacks():
     assert (result.exit_code, result.output) == (
         1, "Virhe: verkoston groups solmuilla ei ole tietoa sector; valitse jokin näistä: tier, region, municipality\n"
     )
+
+
+def test_the_example_report_prints_landscape_with_whole_numbers_a_guide_and_notes(tmp_path):
+    out = tmp_path / "raportti.xlsx"
+    assert run("report", "-o", out, "--season", "2024-2025").exit_code == 0  # the values below are that season's
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (
+            "landscape", 1, 0), sheet.title
+        assert sheet.print_title_rows == "$1:$1" and sheet.oddFooter.center.text == "&A — sivu &P / &N"
+    persons = book["Henkilöt"]
+    assert [c.value for c in persons[1]] == [
+        "Nimi", "Organisaatio", "Laji", "Sektori", "Aste", "Painotettu aste", "Välillisyys", "Läheisyys",
+        "Ominaisvektori",
+    ]
+    first = [(c.value, c.number_format) for c in persons[2]]
+    assert first[:6] == [("Ari Kantola", "General"), ("Pirkanmaan hyvinvointialue", "General"),
+                         ("Henkilö", "General"), ("Hyvinvointialue", "General"), (181, "0"), (253, "0")]
+    assert [f for _, f in first[6:]] == ["0.000"] * 3
+    assert [[c.value for c in row] for row in book["Nivelhenkilöt"].iter_rows(min_row=2)] == [
+        ["Ei nivelhenkilöitä: kenenkään lähtö ei katkaise verkostoa.", None, None, None, None, None]
+    ]
+    groups = book["Sektori x ryhmä"]  # transposed: one group a row, so it prints down the page
+    assert (groups.max_row, groups.max_column) == (64, 11) and groups["A1"].value == "Ryhmä \\ Sektori"
+    # Red only where a rule finds a gap: Kuhmoinen lacks a parish, the western region Kela.
+    red = [(groups.cell(row=c.row, column=1).value, groups.cell(row=1, column=c.column).value, c.value)
+           for row in groups.iter_rows() for c in row if c.fill.fgColor.rgb == "00F4CCCC"]
+    assert red == [("Läntisen alueen koordinaatioryhmä", "Kela", 0),  # regional groups come before local ones
+                   ("Kuhmoisten perhekeskuksen ohjausryhmä", "Seurakunta", 0)]
+    assert not any(c.fill.fgColor.rgb == "00F4CCCC" for row in book["Sektori x taso"].iter_rows() for c in row)
+    guide = [[c.value for c in row] for row in book["Lukujen selitykset"].iter_rows()]
+    assert guide[0] == ["Tunnusluku", "Välilehdet", "Selitys"]
+    figures = {row[0]: row for row in guide[1:]}
+    for name in ("Tiheys", "Astekeskittyneisyys", "Välillisyys", "Läheisyys", "Ominaisvektori", "Rajoittuneisuus",
+                 "Tehokas koko", "Yhdistäviä"):
+        assert figures[name][2], name
+    assert figures["Välillisyys"][1] == "Henkilöt, Organisaatiot"
+    assert figures["Välillisyys"][2].startswith("Välillisyys: kuinka suuri osa muiden toimijoiden")
+    assert figures["Rajoittuneisuus"][1:] == ["Organisaatiot", (
+        "Rajoittuneisuus (Burt): kuinka paljon organisaation kumppanit ovat yhteydessä myös toisiinsa (0–1). "
+        "Pieni arvo = organisaatio yhdistää muuten erillisiä kumppaneita (rakenteellinen aukko).")]
+    assert len(guide) == 1 + 24
+
+
+def test_the_guide_to_the_figures_in_english():
+    from verkosto.report import figures_guide
+
+    guide = figures_guide("en").set_index("figure")
+    assert guide.loc["Degree centralisation", "where"] == "Summary"
+    assert guide.loc["Eigenvector", "explanation"].startswith("Eigenvector: an actor is central when")

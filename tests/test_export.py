@@ -61,3 +61,33 @@ def test_every_string_reads_back_identical_and_never_a_formula(tmp_path_factory,
     assert [c.value for c in sheet["A"][1:]] == values
     assert all(c.data_type == "s" for c in sheet["A"][1:])
     assert not any(re.search(r"<f[ >]", xml) for xml in sheet_xml(path).values())
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_the_header_on_every_page(tmp_path):
+    frame = pd.DataFrame({"label": ["Akaa", "Kela"], "n": [1, 2]})
+    path = write_xlsx(tmp_path / "r.xlsx", {"A": frame, "B": frame}, footer="&A &P/&N")
+    for sheet in load_workbook(path).worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == ("landscape", 9, 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.oddFooter.center.text == "&A &P/&N"
+
+
+def test_whole_numbers_print_as_integers_and_other_numbers_with_three_decimals(tmp_path):
+    frame = pd.DataFrame({"weighted_degree": [253.0, 4.0], "betweenness": [0.0, 0.076786], "degree": [181, 3]})
+    sheet = load_workbook(write_xlsx(tmp_path / "r.xlsx", {"T": frame}))["T"]
+    assert [(c.value, c.number_format) for c in sheet[2]] == [(253, "0"), (0, "0.000"), (181, "0")]
+    assert [(c.value, c.number_format) for c in sheet[3]] == [(4, "0"), (0.076786, "0.000"), (3, "0")]
+    assert isinstance(sheet["A2"].value, int)
+
+
+def test_an_empty_sheet_says_why_and_long_texts_wrap_in_taller_rows(tmp_path):
+    empty = Sheet(pd.DataFrame({"label": []}), {"label": "Nimi"}, note="Ei nivelhenkilöitä")
+    long = Sheet(pd.DataFrame({"explanation": ["sana " * 60, "lyhyt"]}), wide=["explanation"])
+    book = load_workbook(write_xlsx(tmp_path / "r.xlsx", {"E": empty, "L": long}))
+    assert [[c.value for c in row] for row in book["E"].iter_rows()] == [["Nimi"], ["Ei nivelhenkilöitä"]]
+    sheet = book["L"]
+    assert sheet.column_dimensions["A"].width == 100  # WIDE_WIDTH
+    assert sheet["A2"].alignment.wrap_text and not sheet["A3"].alignment.wrap_text
+    assert sheet.row_dimensions[2].height == 15 * 3 and sheet.row_dimensions[3].height is None  # 300 letters, 107 a line

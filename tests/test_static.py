@@ -219,10 +219,75 @@ def test_control_characters_and_long_labels(tmp_path, small_network):
     path = draw_map(small_network, tmp_path / "kartta.svg")  # parses: no control characters in the XML
     text = all_text(path)
     assert "Anna[31m Virta" in svg_texts(path)
-    assert short_label(long_name) == "Pirkanmaan perhekeskuksen maakunnalline…"
+    assert short_label(long_name) == "Pirkanmaan perhekeskuksen maakunnalline…"  # for file names and tables
     assert len(short_label(long_name)) == MAX_LABEL
-    assert "Pirkanmaan perhekeskuksen maakunnalline…" in text
-    assert long_name not in text
+    # The map never cuts a name: it is wrapped on lines, two consecutive <text> elements.
+    assert long_name in text and "…" not in text
+    assert {"Pirkanmaan perhekeskuksen", "maakunnallinen", "asiantuntijaverkosto"} <= set(svg_texts(path))
+
+
+def ids(path: Path, prefix: str) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [e.get("id") for e in root.iter() if (e.get("id") or "").startswith(prefix)]
+
+
+def test_the_example_map_has_every_group_whole_and_marks_the_findings(tmp_path):
+    from verkosto import analyse
+    from verkosto.views import write_map
+
+    a = analyse(season="2024-2025")  # its four findings, asserted below
+    path = write_map(a, tmp_path / "kartta.svg")
+    texts = svg_texts(path)
+    lines = " ".join(texts)
+    for label in group_labels(a.graph):
+        assert label in lines, label  # whole, on one line or wrapped at spaces
+    assert "…" not in lines
+    # Four gaps on four groups: a ring and a numbered badge each, the key numbered alike.
+    assert ids(path, "finding-ring-") == [f"finding-ring-{n}" for n in (1, 2, 3, 4)]
+    assert ids(path, "finding-badge-") == [f"finding-badge-{n}" for n in (1, 2, 3, 4)]
+    key = texts[texts.index("Havainnot"):]
+    assert key[1] == "Katvealue (punainen rengas)" and "Riski (oranssi katkoviiva)" not in key
+    assert key[2:6] == ["1", "Kuhmoisten perhekeskuksen ohjausryhmä: ei edustajaa sektorilta", "Seurakunta", "2"]
+    assert [m["node"] for m in static.finding_marks(a.graph, a.findings)] == list(a.findings["node"])
+
+
+def test_a_risk_is_dashed_orange_with_a_square_badge(tmp_path, small_network):
+    group = next(n for n, d in small_network.nodes(data=True) if d["kind"] == "group")
+    findings = pd.DataFrame(
+        [{"rule": "tier-link", "severity": "risk", "node": group, "subject": small_network.nodes[group]["label"],
+          "missing": [], "params": {"kind": "tier_link_risk", "parents": ["Ylä"]}},
+         {"rule": "x", "severity": "gap", "node": "group:ei kartalla", "subject": "ei kartalla", "missing": [],
+          "params": {"kind": "contact_person", "roles": ["contact"]}}]
+    )
+    marks = static.finding_marks(small_network, findings)
+    assert [(m["number"], m["node"], m["severity"]) for m in marks] == [(1, group, "risk")]
+    path = draw_map(small_network, tmp_path / "k.svg", findings=findings)
+    root = ET.parse(path).getroot()
+    ring = next(e for e in root.iter() if e.get("id") == "finding-ring-1")
+    style = " ".join(p.get("style", "") for p in ring.iter(f"{SVG}path"))
+    assert "stroke: #d35400" in style and "stroke-dasharray" in style
+    assert "Riski (oranssi katkoviiva)" in svg_texts(path)
+    again = draw_map(small_network, tmp_path / "k2.svg", findings=findings)
+    assert again.read_bytes() == path.read_bytes()  # the marks keep the file the same every time
+
+
+def test_a3_poster_is_a3_landscape_and_larger_text(tmp_path, small_network):
+    import re
+
+    pdf = draw_map(small_network, tmp_path / "juliste.pdf", paper="a3").read_bytes()
+    box = [float(v) for v in re.search(rb"/MediaBox \[ *([\d. ]+)\]", pdf).group(1).split()]
+    assert box == [0, 0, pytest.approx(16.54 * 72), pytest.approx(11.69 * 72)]  # A3 landscape, 420 x 297 mm
+    assert png_stats(draw_map(small_network, tmp_path / "a4.png", paper="a4"))[0] == (2338, 1654)
+    slide = ET.parse(draw_map(small_network, tmp_path / "s.svg")).getroot()
+    poster = ET.parse(draw_map(small_network, tmp_path / "p.svg", paper="a3")).getroot()
+
+    def title_size(root):
+        title = next(e for e in root.iter(f"{SVG}text") if "".join(e.itertext()) == "Verkostokartta")
+        return float(re.search(r"font-size: ([\d.]+)px", title.get("style")).group(1))
+
+    assert title_size(poster) == pytest.approx(title_size(slide) * 11.69 / 9, abs=0.01)
+    with pytest.raises(ValueError, match="paper='b5': use one of slide, a4, a3"):
+        draw_map(small_network, tmp_path / "x.png", paper="b5")
 
 
 # --- determinism, global state ------------------------------------------------------------
@@ -390,7 +455,7 @@ FINDINGS = pd.DataFrame(
 def test_coverage_png_not_blank(tmp_path):
     path = draw_coverage({"sector_tier": sector_tier(), "sector_group": sector_group(8)}, tmp_path / "k.png")
     size, spread, colours = png_stats(path)
-    assert size == (3200, 1200)  # 16 x 6 in: side by side
+    assert size == (3200, 1200)  # 16 x 6 in: both matrices fit the smallest image
     assert spread > 10
     assert colours > 100
 
@@ -417,29 +482,54 @@ def test_coverage_svg_in_english(tmp_path):
     assert "Järjestö" not in texts
 
 
-def test_zero_cells_are_hatched_gaps(tmp_path):
-    with_gap = draw_coverage({"sector_tier": sector_tier()}, tmp_path / "a.svg").read_text(encoding="utf-8")
-    full = sector_tier().replace(0, 5)
-    without_gap = draw_coverage({"sector_tier": full}, tmp_path / "b.svg").read_text(encoding="utf-8")
-    assert "<pattern" in with_gap  # the hatching
-    assert "<pattern" not in without_gap
-    # One hatched rectangle per zero cell, and no count drawn in it (cells use 8 pt, the bar 7 pt).
-    assert with_gap.count("fill: url(#h") == 2
-    root = ET.parse(tmp_path / "a.svg").getroot()
-    counts = [
-        e.text for e in root.iter(f"{SVG}text") if "font-size: 8px" in e.get("style") and e.text.isdigit()
-    ]
-    assert counts == ["1", "3", "12", "1", "1", "1", "2", "9", "4", "2", "11", "1", "1"]
+def hatches(path: Path) -> list[str]:
+    """The SVG ids of the hatched cells, in document order."""
+    root = ET.parse(path).getroot()
+    return [e.get("id") for e in root.iter(f"{SVG}g") if (e.get("id") or "").startswith("gap-")]
 
 
-def test_many_groups_are_stacked_and_widen_the_image(tmp_path):
+def test_only_the_gaps_the_rules_find_are_hatched(tmp_path):
+    matrices = {"sector_tier": sector_tier(), "sector_group": sector_group(8)}
+    tier_gap = pd.DataFrame(
+        [["sectors-every-tier", "gap", "tier:regional", "regional", ["parish"], {"kind": "sectors_on_every_tier"}]],
+        columns=FINDINGS.columns,
+    )
+    findings = pd.concat([FINDINGS, tier_gap], ignore_index=True)
+    path = draw_coverage(matrices, tmp_path / "a.svg", findings=findings)
+    # parish is row 2; regional column 1 of the tiers; "Kunta 01: ohjausryhmä" column 1 of the groups.
+    # The tier-link risk names no cell, and the other zeros are no gaps.
+    assert hatches(path) == ["gap-sector_tier-2-1", "gap-sector_group-2-1"]
+    assert sector_tier().iloc[2, 1] == 0 and (sector_tier().to_numpy() == 0).sum() == 2
+    assert (sector_group(8).to_numpy() == 0).sum() > 2
+    assert hatches(draw_coverage(matrices, tmp_path / "b.svg")) == []
+    svg = (tmp_path / "b.svg").read_text(encoding="utf-8")
+    assert "<pattern" not in svg
+    # Every count is drawn, a 0 included, grey where it is no gap (cells use 8 pt, the bar 7 pt).
+    root = ET.parse(tmp_path / "b.svg").getroot()
+    zeros = [e for e in root.iter(f"{SVG}text") if "font-size: 8px" in e.get("style") and e.text == "0"]
+    assert len(zeros) == 2 + (sector_group(8).to_numpy() == 0).sum()
+    assert all("fill: #9a9a9a" in e.get("style") for e in zeros)
+
+
+def test_gap_cells_from_the_example_findings():
+    from verkosto import analyse
+
+    a = analyse(season="2024-2025")
+    assert {k: sorted(v) for k, v in static.gap_cells(a.findings).items()} == {
+        "sector_tier": [],
+        "sector_group": [("kela", "Läntisen alueen koordinaatioryhmä"), ("parish", "Kuhmoisten perhekeskuksen ohjausryhmä")],
+    }
+
+
+def test_many_groups_are_rows_with_their_whole_names(tmp_path):
     matrices = {"sector_tier": sector_tier(), "sector_group": sector_group(80)}
+    matrices["sector_group"].columns = [f"{c} ja sen hyvin pitkä nimi, jota ei lyhennetä" for c in matrices["sector_group"].columns]
     png = draw_coverage(matrices, tmp_path / "k.png", findings=FINDINGS)
     size, spread, _ = png_stats(png)
-    assert size[0] == 3800  # (3 + 0.2 * 80) in at 200 dpi
+    assert size[1] == round((1.2 + 1.3 + 0.24 * 80 + 0.3) * 200)  # heading, sector names, 0.24 in a group
     assert spread > 10
     texts = svg_texts(draw_coverage(matrices, tmp_path / "k.svg"))
-    for group in sector_group(80).columns:
+    for group in matrices["sector_group"].columns:
         assert group in texts
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "sector_group_matrix",
     "municipality_sector_matrix",
     "coverage_report",
+    "gap_cells",
 ]
 
 FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "params"]
@@ -674,3 +675,36 @@ def coverage_report(
         },
         "findings": _check(r, rules),
     }
+
+
+def gap_cells(findings: pd.DataFrame | None) -> dict[str, set[tuple[str, str]]]:
+    """The cells of the coverage matrices that a rule finds to be gaps: ``{matrix: {(sector, column)}}``.
+
+    A finding of a group's sectors (``params.kind == "sectors"``, ``node`` ``group:<name>``)
+    names cells of ``sector_group``; one of a tier's sectors (``sectors_on_every_tier``,
+    ``node`` ``tier:<tier>``) cells of ``sector_tier``; each missing sector is one cell.
+    Other findings (contact persons, chairs, tier links) name no cell.
+
+    >>> f = pd.DataFrame([{"node": "group:Akaa", "subject": "Akaa", "missing": ["parish", "kela"],
+    ...                    "params": {"kind": "sectors"}},
+    ...                   {"node": "tier:local", "subject": "local", "missing": ["kela"],
+    ...                    "params": {"kind": "sectors_on_every_tier"}}])
+    >>> {k: sorted(v) for k, v in gap_cells(f).items()}
+    {'sector_tier': [('kela', 'local')], 'sector_group': [('kela', 'Akaa'), ('parish', 'Akaa')]}
+    """
+    cells: dict[str, set[tuple[str, str]]] = {"sector_tier": set(), "sector_group": set()}
+    if findings is None or not len(findings):
+        return cells
+    for record in findings.to_dict("records"):
+        kind = (record.get("params") or {}).get("kind")
+        node = str(record.get("node") or "")
+        missing = record.get("missing")
+        missing = [] if missing is None or isinstance(missing, float) else [missing] if isinstance(missing, str) else missing
+        if kind == "sectors":
+            column, matrix = node.removeprefix("group:") if node.startswith("group:") else str(record.get("subject")), "sector_group"
+        elif kind == "sectors_on_every_tier":
+            column, matrix = node.removeprefix("tier:") if node.startswith("tier:") else str(record.get("subject")), "sector_tier"
+        else:
+            continue
+        cells[matrix].update((str(sector), column) for sector in missing)
+    return cells

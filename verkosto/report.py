@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from .analysis import Analysis
+from .coverage import gap_cells
 from .export import Sheet, write_xlsx
 from .i18n import current_language, text
 from .metrics import BROKER_ROLES as ROLES
 from .present import broker_roles_guide, findings_table, headers, matrix_table, translate
 
-__all__ = ["indicator_sheet", "report_sheets", "write_report"]
+__all__ = ["FIGURES", "figures_guide", "indicator_sheet", "report_sheets", "write_report"]
 
 #: The report's sheets in order (catalogue keys ``sheet.<name>``).
 SHEET_ORDER = (
@@ -28,7 +29,38 @@ SHEET_ORDER = (
     "sector_tier",
     "sector_group",
     "municipality_sector",
+    "figures_guide",  # the network's sheets end with the guide; indicator and comparison sheets follow
 )
+
+#: The figures the guide sheet explains, with the sheets they appear on, in reading order.
+FIGURES = (
+    ("persons", ("summary",)),
+    ("organisations", ("summary",)),
+    ("groups", ("summary", "brokers")),
+    ("memberships", ("summary",)),
+    ("collaboration_ties", ("summary",)),
+    ("density", ("summary",)),
+    ("components", ("summary",)),
+    ("average_degree", ("summary",)),
+    ("degree_centralization", ("summary",)),
+    ("degree", ("persons", "organisations")),
+    ("weighted_degree", ("persons", "organisations")),
+    ("betweenness", ("persons", "organisations")),
+    ("closeness", ("persons", "organisations")),
+    ("eigenvector", ("persons", "organisations")),
+    ("constraint", ("organisations",)),
+    ("effective_size", ("organisations",)),
+    ("n_tiers", ("brokers",)),
+    ("n_regions", ("brokers",)),
+    ("n_groups", ("brokers",)),
+    ("broker_roles", ("broker_roles", "broker_roles_guide")),
+    ("n_linkers", ("tier_links",)),
+    ("n_cut_off", ("cut_points",)),
+    ("n_cut_off_persons", ("cut_points",)),
+    ("coverage", ("sector_tier", "sector_group", "municipality_sector")),
+)
+#: Sheets that can have no rows, and so carry a note saying why (catalogue ``print.empty.<name>``).
+_NOTES = ("findings", "brokers", "broker_roles", "tier_links", "cut_points")
 
 
 def _about(analysis: Analysis, lang: str, generated: str | None):
@@ -86,6 +118,46 @@ BROKER_ROLE_COLUMNS = [
 ]
 
 
+def figures_guide(lang: str | None = None):
+    """The guide sheet: each figure of the report, the sheets showing it and what it means.
+
+    Returns ``figure, where, explanation``, one row per entry of :data:`FIGURES`.
+    """
+    import pandas as pd
+
+    lang = lang or current_language()
+    names = {**headers(lang), "groups": text("column.group_count", lang)}
+    names["broker_roles"] = text("sheet.broker_roles", lang)
+    names["coverage"] = text("static.coverage_title", lang)
+    rows = [
+        {
+            "figure": names[key],
+            "where": ", ".join(text(f"sheet.{sheet}", lang) for sheet in sheets),
+            "explanation": text(f"print.explain.{key}", lang),
+        }
+        for key, sheets in FIGURES
+    ]
+    return pd.DataFrame(rows, columns=["figure", "where", "explanation"])
+
+
+def _gap_positions(matrix, cells) -> set[tuple[int, int]]:
+    """(row, column) positions in a sector × … matrix of the (sector, column) gaps the rules find."""
+    rows = {str(s): i for i, s in enumerate(matrix.index)}
+    columns = {str(c): j for j, c in enumerate(matrix.columns)}
+    return {(rows[s], columns[c]) for s, c in cells if s in rows and c in columns}
+
+
+def _persons(analysis: Analysis):
+    """The persons' centrality with each person's organisation beside the name."""
+    persons = analysis.centrality("persons").merge(
+        analysis.brokerage[["node", "organisation"]], on="node", how="left"
+    )
+    columns = list(persons.columns)
+    columns.remove("organisation")
+    columns.insert(columns.index("label") + 1, "organisation")
+    return persons[columns]
+
+
 def _broker_roles(analysis: Analysis):
     """The organisations' brokerage roles between sectors in the directed collaboration network."""
     return analysis.brokerage_roles("sector")[BROKER_ROLE_COLUMNS]
@@ -108,16 +180,26 @@ def report_sheets(
         "about": Sheet(_about(analysis, lang, generated), names),
         "summary": Sheet(translate(analysis.indicators, lang), {**names, "groups": text("column.group_count", lang)}),
         "findings": Sheet(findings_table(analysis.findings, lang, analysis.rules), names),
-        "persons": Sheet(translate(analysis.centrality("persons").drop(columns="node"), lang), names),
+        "persons": Sheet(translate(_persons(analysis).drop(columns="node"), lang), names),
         "organisations": Sheet(translate(organisations.drop(columns="node"), lang), names),
-        "brokers": Sheet(translate(analysis.brokerage.drop(columns="node"), lang), names),
+        "brokers": Sheet(translate(analysis.brokerage.drop(columns="node"), lang), names, wide=["groups"]),
         "broker_roles": Sheet(translate(_broker_roles(analysis), lang), names),
-        "broker_roles_guide": Sheet(broker_roles_guide(analysis.brokerage_roles_overall("sector"), lang), names),
+        "broker_roles_guide": Sheet(
+            broker_roles_guide(analysis.brokerage_roles_overall("sector"), lang), names, wide=["explanation"]
+        ),
         "tier_links": Sheet(translate(analysis.tier_links, lang), names),
         "cut_points": Sheet(translate(analysis.articulation_points.drop(columns="node"), lang), names),
+        "figures_guide": Sheet(figures_guide(lang), names, wide=["explanation"]),
     }
+    for name in _NOTES:
+        tables[name].note = text(f"print.empty.{name}", lang)
+    gaps = gap_cells(analysis.findings)
     for name, matrix in analysis.matrices.items():
-        tables[name] = Sheet(matrix_table(matrix, lang), names, highlight_zero=True, index=True)
+        marks = _gap_positions(matrix, gaps.get(name, ()))
+        if name == "sector_group":  # 63 groups read down a page, not across it: groups are the rows
+            matrix, marks = matrix.T, {(c, r) for r, c in marks}
+        cells = {(r, c + 1) for r, c in marks}  # the index is the sheet's first column
+        tables[name] = Sheet(matrix_table(matrix, lang), names, highlight_zero=True, index=True, marks=cells)
     sheets = {text(f"sheet.{key}", lang): tables[key] for key in SHEET_ORDER}
     if analysis.municipal_indicators is not None:
         sheets[text("sheet.municipal_indicators", lang)] = indicator_sheet(analysis, lang)
@@ -146,12 +228,16 @@ def write_report(
 
     Sheets: about (source, season, date, whether names are pseudonymised), summary (key
     figures overall, per tier and per region), the rule findings (with the rules' titles),
-    centrality of persons and of organisations (with Burt's constraint and effective size),
+    centrality of persons (with their organisation) and of organisations (with Burt's constraint and effective size),
     brokers (persons spanning tiers and groups), the organisations' Gould–Fernandez brokerage
     roles between sectors in the directed collaboration network (counts and z-scores) and a
     sheet explaining each role with the whole network's counts, tier links, cut points, the coverage
-    matrices with zero cells highlighted, and — when the roster has a Services sheet — the service
-    map's sheets (:func:`verkosto.servicemap.service_sheets`). Headers are frozen, columns sized and filtered;
+    matrices with zeros grey and the rules' gaps red (groups as rows), a sheet explaining each figure
+    (:func:`figures_guide`), and — when the roster has a Services sheet — the service map's sheets
+    (:func:`verkosto.servicemap.service_sheets`); a sheet with no rows says why. Every sheet prints
+    on A4 landscape, one page wide, the header row repeated and the sheet's name and page in the
+    footer; whole numbers are integers, other numbers have three decimals. Headers are frozen,
+    columns sized and filtered;
     every text cell is written as text, so a name such as ``=HYPERLINK(...)`` never
     becomes a formula.
 
@@ -171,5 +257,6 @@ def write_report(
     protect : iterable of paths
         Files never to overwrite (the input roster).
     """
+    lang = lang or current_language()
     sheets = report_sheets(analysis, lang=lang, generated=generated, previous=previous)
-    return write_xlsx(path, sheets, protect=protect)
+    return write_xlsx(path, sheets, protect=protect, footer=text("print.footer", lang))

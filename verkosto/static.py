@@ -9,7 +9,7 @@ directly, never ``pyplot``, inside :func:`matplotlib.rc_context`, so nothing glo
 
 Text from the roster is drawn literally: every :class:`~matplotlib.text.Text` of a figure
 has ``parse_math`` and ``usetex`` switched off just before saving, so ``$x$`` is never
-mathtext; control characters are removed and labels cut at :data:`MAX_LABEL` characters.
+mathtext; control characters are removed, and long names wrapped, never cut.
 The same input gives byte-identical SVG and PDF files (no dates, fixed SVG ids).
 """
 
@@ -19,7 +19,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ import networkx as nx
 import pandas as pd
 
 from verkosto import schema
+from verkosto.coverage import gap_cells
 from verkosto.errors import OutputError
 from verkosto.i18n import text
 from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
@@ -44,8 +45,18 @@ from verkosto.render import (
 )
 
 __all__ = [
-    "FORMATS", "MAX_LABEL", "PERSON_LABELS_BELOW", "draw_coverage", "draw_figures", "draw_indicators", "draw_map",
+    "FORMATS",
+    "MAX_LABEL",
+    "PAPERS",
+    "PERSON_LABELS_BELOW",
+    "draw_coverage",
+    "draw_figures",
+    "draw_indicators",
+    "draw_map",
+    "finding_marks",
+    "gap_cells",
     "short_label",
+    "wrap_label",
 ]
 
 #: Output formats by file suffix.
@@ -109,8 +120,21 @@ _CSS_RGBA = re.compile(r"rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,
 # Coverage heatmap
 _GAP_COLOR = "#C0392B"
 _CMAP = "Blues"
-_MANY_GROUPS = 12  # more columns than this: the two matrices are stacked, not side by side
+_COVERAGE_FONT = 8.0  # pt, group and sector names of the group panel: one group a row, read across
+_ABSENT = "#9A9A9A"  # a 0 that no rule calls a gap
 _MAX_FINDINGS = 14
+# Map: findings marked on their nodes. Gaps red, solid ring, round badge; risks orange, dashed
+# ring, square badge: the shape and the line tell them apart in greyscale as well.
+_MARK_STYLE: dict[str, dict[str, Any]] = {
+    "gap": {"color": "#C0392B", "fill": "#C0392B", "text": "white", "line": "solid", "width": 1.6,
+            "badge": "circle,pad=0.25"},
+    "risk": {"color": "#D35400", "fill": "#FAD7A0", "text": "#222222", "line": (0, (2.5, 1.5)), "width": 1.4,
+             "badge": "square,pad=0.3"},
+}
+_MAX_KEY_LINES = 10
+
+#: Paper sizes of the static map (inches, landscape): a 16:9 slide, A4 and A3 (a poster).
+PAPERS: dict[str, tuple[float, float]] = {"slide": (16.0, 9.0), "a4": (11.69, 8.27), "a3": (16.54, 11.69)}
 
 
 # ------------------------------------------------------------------------------ text
@@ -145,6 +169,31 @@ def short_label(value: object, limit: int = MAX_LABEL) -> str:
     if len(label) <= limit:
         return label
     return label[: limit - 1].rstrip() + "…"
+
+
+def wrap_label(value: object, width: int = _WRAP_FROM) -> str:
+    """A name on as few balanced lines of about *width* characters as it needs, never cut.
+
+    >>> wrap_label("Pirkanmaan perhekeskuksen maakunnallinen ohjausryhmä")
+    'Pirkanmaan perhekeskuksen\\nmaakunnallinen ohjausryhmä'
+    >>> wrap_label("Kasvatus- ja perheneuvonnan asiantuntijaverkosto Pirkanmaalla ja Kanta-Hämeessä")
+    'Kasvatus- ja perheneuvonnan\\nasiantuntijaverkosto\\nPirkanmaalla ja Kanta-Hämeessä'
+    >>> wrap_label("Akaa: ohjausryhmä")
+    'Akaa: ohjausryhmä'
+    """
+    import textwrap
+
+    label = schema.normalize_text(value)
+    if len(label) <= width:
+        return label
+    if label.count(" ") and len(label) <= 2.4 * width:
+        return _two_lines(label, width)
+    lines = math.ceil(len(label) / (width + 4))
+    for step in range(len(label)):  # the narrowest width giving that many lines: balanced lines
+        wrapped = textwrap.wrap(label, math.ceil(len(label) / lines) + step, break_long_words=False)
+        if len(wrapped) <= lines:
+            return "\n".join(wrapped)
+    return label
 
 
 def _two_lines(label: str, width: int = _WRAP_FROM) -> str:
@@ -336,7 +385,7 @@ def _draw_edges(ax, G, xy: dict) -> None:
         )
 
 
-def _diameters(G, nodes: list, pt_per_unit: float, sized: dict) -> list[float]:
+def _diameters(G, nodes: list, pt_per_unit: float, sized: dict, k: float = 1.0) -> list[float]:
     sizes = []
     for node in nodes:
         if node in sized:
@@ -345,13 +394,13 @@ def _diameters(G, nodes: list, pt_per_unit: float, sized: dict) -> list[float]:
         data = G.nodes[node]
         kind = data.get("kind", "person")
         _, _, size = node_appearance(data)
-        low, high = _DIAMETER_BOUNDS.get(kind, _DIAMETER_BOUNDS["person"])
+        low, high = (k * b for b in _DIAMETER_BOUNDS.get(kind, _DIAMETER_BOUNDS["person"]))
         diameter = min(max(2 * size * pt_per_unit * _BOOST, low), high)
         sizes.append(diameter)
     return sizes
 
 
-def _draw_nodes(ax, G, xy: dict, pt_per_unit: float, sized: dict) -> None:
+def _draw_nodes(ax, G, xy: dict, pt_per_unit: float, sized: dict, k: float = 1.0) -> None:
     # One scatter per kind and shape, in the HTML's drawing order (groups and tiers on top).
     batches: dict[tuple, list] = defaultdict(list)
     for node in sorted(xy, key=str):
@@ -361,7 +410,7 @@ def _draw_nodes(ax, G, xy: dict, pt_per_unit: float, sized: dict) -> None:
         batches[(_DRAW_ORDER.index(kind) if kind in _DRAW_ORDER else 0, shape)].append((node, color))
     for (order, shape), members in sorted(batches.items()):
         nodes = [n for n, _ in members]
-        diameters = _diameters(G, nodes, pt_per_unit, sized)
+        diameters = _diameters(G, nodes, pt_per_unit, sized, k)
         ax.scatter(
             [xy[n][0] for n in nodes],
             [xy[n][1] for n in nodes],
@@ -369,12 +418,12 @@ def _draw_nodes(ax, G, xy: dict, pt_per_unit: float, sized: dict) -> None:
             c=[c for _, c in members],
             marker=_MARKERS.get(shape, "o"),
             edgecolors="white",
-            linewidths=0.3 if order < 2 else 0.6,
+            linewidths=k * (0.3 if order < 2 else 0.6),
             zorder=10 + order,
         )
 
 
-def _draw_guides(ax, payload: dict | None, pt_per_unit: float) -> None:
+def _draw_guides(ax, payload: dict | None, pt_per_unit: float, k: float = 1.0) -> None:
     from matplotlib.patches import Circle
 
     if not payload:
@@ -392,16 +441,16 @@ def _draw_guides(ax, payload: dict | None, pt_per_unit: float) -> None:
                 zorder=0,
             )
         )
-        if ring["radius"] * pt_per_unit < _MIN_CAPTION_RADIUS:
+        if ring["radius"] * pt_per_unit < _MIN_CAPTION_RADIUS * k:
             continue
         # Just inside the top of the ring, as on the HTML map.
         ax.text(
             0,
-            ring["radius"] - 4 / pt_per_unit,
-            short_label(ring["label"]),
+            ring["radius"] - 4 * k / pt_per_unit,
+            schema.normalize_text(ring["label"]),
             ha="center",
             va="top",
-            fontsize=7.5,
+            fontsize=7.5 * k,
             fontweight="bold",
             color=ring["color"],
             zorder=9,
@@ -432,7 +481,9 @@ def _label_near(ax, x, y, label, *, offset, fontsize, color=_TEXT_COLOR, weight=
     )
 
 
-def _radial_label(ax, angle: float, radius: float, label: str, *, weight="normal", box=None) -> None:
+def _radial_label(
+    ax, angle: float, radius: float, label: str, *, weight="normal", box=None, fontsize: float = _GROUP_FONT
+) -> None:
     """A label along the radius at *angle* (radians, counter-clockwise), reading outwards.
 
     Labels on the left half are turned by half a turn and right-aligned, so none is upside down.
@@ -448,7 +499,7 @@ def _radial_label(ax, angle: float, radius: float, label: str, *, weight="normal
         rotation_mode="anchor",
         ha="right" if left_side else "left",
         va="center",
-        fontsize=_GROUP_FONT,
+        fontsize=fontsize,
         color=_TEXT_COLOR,
         fontweight=weight,
         zorder=21,
@@ -474,32 +525,33 @@ def _is_outer(G, node, guides) -> bool:
 
 
 def _group_label(G, node, lang: str) -> str:
-    return _two_lines(short_label(node_label(G, node, lang)))
+    return wrap_label(node_label(G, node, lang))
 
 
 def _draw_labels(
-    ax, G, xy: dict, lang: str, pt_per_unit: float, guides: dict | None, cloud: float, sized: dict
+    ax, G, xy: dict, lang: str, pt_per_unit: float, guides: dict | None, cloud: float, sized: dict, k: float = 1.0
 ) -> None:
     labelled_kinds = {"group", "tier"} if G.number_of_nodes() >= PERSON_LABELS_BELOW else set(_DRAW_ORDER)
     rings = bool(guides and guides["rings"])
     if rings:
         labelled_kinds.discard("tier")  # the ring captions name the tiers
-    gap = 3 / pt_per_unit
+    gap = 3 * k / pt_per_unit
+    group_font = _GROUP_FONT * k
     # As large as the room between neighbours in a cluster allows, within readable bounds.
-    person_font = min(max(_CLUSTER_SPACING * pt_per_unit * 1.2, _PERSON_FONT[0]), _PERSON_FONT[1])
+    person_font = min(max(_CLUSTER_SPACING * pt_per_unit * 1.2, _PERSON_FONT[0] * k), _PERSON_FONT[1] * k)
     for node in sorted(xy, key=str):
         data = G.nodes[node]
         kind = data.get("kind", "person")
         if kind not in labelled_kinds:
             continue
         x, y = xy[node]
-        radius = _diameters(G, [node], pt_per_unit, sized)[0] / 2 / pt_per_unit
+        radius = _diameters(G, [node], pt_per_unit, sized, k)[0] / 2 / pt_per_unit
         bold = kind == "tier" or data.get("group_type") not in CROSS_CUTTING_TYPES
         weight = "bold" if bold else "normal"
         if kind in ("group", "tier"):
             label = _group_label(G, node, lang)
             if _is_outer(G, node, guides):
-                _radial_label(ax, math.atan2(y, x), cloud + gap, label, weight=weight)
+                _radial_label(ax, math.atan2(y, x), cloud + gap, label, weight=weight, fontsize=group_font)
             elif rings and math.hypot(x, y) > 0:
                 _radial_label(
                     ax,
@@ -508,24 +560,25 @@ def _draw_labels(
                     label,
                     weight=weight,
                     box=_LABEL_BOX,
+                    fontsize=group_font,
                 )
             else:
                 _label_near(
-                    ax, x, y, label, offset=radius + gap, fontsize=_GROUP_FONT, weight=weight, zorder=21
+                    ax, x, y, label, offset=radius + gap, fontsize=group_font, weight=weight, zorder=21
                 )
         else:
             _label_near(
                 ax,
                 x,
                 y,
-                short_label(node_label(G, node, lang)),
+                wrap_label(node_label(G, node, lang), MAX_LABEL),
                 offset=radius + gap / 2,
                 fontsize=person_font,
                 color=_MUTED,
             )
 
 
-def _draw_regions(ax, payload: dict | None, radius: float) -> None:
+def _draw_regions(ax, payload: dict | None, radius: float, k: float = 1.0) -> None:
     if not payload:
         return
     for region in payload["regions"]:
@@ -534,10 +587,10 @@ def _draw_regions(ax, payload: dict | None, radius: float) -> None:
         ax.text(
             x,
             y,
-            short_label(region["label"]),
+            schema.normalize_text(region["label"]),
             ha="center",
             va="center",
-            fontsize=_REGION_FONT,
+            fontsize=_REGION_FONT * k,
             fontweight="bold",
             color=_MUTED,
             zorder=22,
@@ -545,11 +598,13 @@ def _draw_regions(ax, payload: dict | None, radius: float) -> None:
         )
 
 
-def _legend_entries(ax, y: float, heading: str, rows: list[tuple], step: float, x: float = 0.0) -> float:
+def _legend_entries(
+    ax, y: float, heading: str, rows: list[tuple], step: float, x: float = 0.0, k: float = 1.0
+) -> float:
     """Draw one legend section in axes coordinates from *y* down; return the next free y."""
     from matplotlib.lines import Line2D
 
-    ax.text(x, y, heading, fontsize=11, fontweight="bold", color=_TEXT_COLOR, va="top", parse_math=False)
+    ax.text(x, y, heading, fontsize=11 * k, fontweight="bold", color=_TEXT_COLOR, va="top", parse_math=False)
     y -= step * 1.2
     for sample, label in rows:
         middle = y - 0.4 * step
@@ -570,21 +625,30 @@ def _legend_entries(ax, y: float, heading: str, rows: list[tuple], step: float, 
                 [x + 0.035],
                 [middle],
                 marker=marker,
-                markersize=11 if marker == "*" else 8,
+                markersize=k * (11 if marker == "*" else 8),
                 color=color,
                 markeredgecolor="white",
                 markeredgewidth=0.5,
                 linestyle="none",
             )
-        ax.text(x + 0.09, middle, label, fontsize=10, va="center", color=_TEXT_COLOR, parse_math=False)
+        ax.text(x + 0.09, middle, label, fontsize=10 * k, va="center", color=_TEXT_COLOR, parse_math=False)
         y -= step
     return y - step * 0.5
 
 
-def _draw_legend(ax, top: float, legend: dict, lang: str, size: dict | None = None) -> None:
+def _draw_legend(
+    ax, top: float, legend: dict, lang: str, size: dict | None = None, k: float = 1.0, key: list | None = None
+) -> None:
     """Sectors and tiers on the left; node and link kinds and the metric sizing nodes on the
-    right; the ring notes below."""
+    right; the ring notes below, then the numbered key of the findings marked on the map."""
     import textwrap
+
+    panel_pt = ax.get_position().height * ax.figure.get_figheight() * 72
+    entries = _key_entries(key or [], lang, _chars(ax, 8.5 * k, 0.92))
+    shown = _key_shown(entries)
+    key_lines: float = sum(m.count("\n") + 1 for _, m in entries[:shown]) + (len(entries) > shown)
+    key_lines += 1.3 * len(_severities(key or []))
+    key_room = (key_lines + 3.5) * 8.5 * k * 1.45 / panel_pt if key else 0.0
 
     sectors = [(("marker", e["color"], "o"), e["label"]) for e in legend["sectors"]]
     tiers = [(("marker", e["color"], "D"), e["label"]) for e in legend["tiers"]]
@@ -594,22 +658,22 @@ def _draw_legend(ax, top: float, legend: dict, lang: str, size: dict | None = No
         for e in legend["edges"]
     ]
     # Rows shrink when a long title leaves less room; the ring notes need about 0.17 below.
-    step = min(_LEGEND_STEP, (top - 0.17) / _LEGEND_ROWS)
+    step = min(_LEGEND_STEP, (top - 0.17 - key_room) / _LEGEND_ROWS)
     left = right = top
     if sectors:
-        left = _legend_entries(ax, left, text("legend.sectors", lang), sectors, step)
+        left = _legend_entries(ax, left, text("legend.sectors", lang), sectors, step, k=k)
     if tiers:
-        left = _legend_entries(ax, left, text("legend.tiers", lang), tiers, step)
+        left = _legend_entries(ax, left, text("legend.tiers", lang), tiers, step, k=k)
     if kinds:
-        right = _legend_entries(ax, right, text("legend.kinds", lang), kinds, step, x=0.5)
+        right = _legend_entries(ax, right, text("legend.kinds", lang), kinds, step, x=0.5, k=k)
     if edges:
-        right = _legend_entries(ax, right, text("legend.edges", lang), edges, step, x=0.5)
+        right = _legend_entries(ax, right, text("legend.edges", lang), edges, step, x=0.5, k=k)
     if size:
         ax.text(
             0.5,
             right,
             text("map.legend.size", lang),
-            fontsize=11,
+            fontsize=11 * k,
             fontweight="bold",
             va="top",
             color=_TEXT_COLOR,
@@ -618,99 +682,263 @@ def _draw_legend(ax, top: float, legend: dict, lang: str, size: dict | None = No
         line = text("map.size.metric", lang).format(
             metric=size["label"], min=f"{size['min']:.3f}", max=f"{size['max']:.3f}"
         )
-        line = textwrap.fill(line, 30)
+        line = textwrap.fill(line, _chars(ax, 9 * k, 0.45))
         ax.text(
             0.5,
             right - 1.2 * step,
             line,
-            fontsize=9,
+            fontsize=9 * k,
             va="top",
             color=_TEXT_COLOR,
             linespacing=1.35,
             parse_math=False,
         )
         right -= (1.7 + line.count("\n") + 1) * step
+    below = min(left, right)
     if legend["rings"]:
-        lines = [textwrap.fill(line, 62, subsequent_indent="   ") for line in legend["rings"]]
-        ax.text(
-            0,
-            min(left, right),
-            "\n".join(f"• {line}" for line in lines),
-            fontsize=8.5,
-            va="top",
-            color=_MUTED,
-            linespacing=1.45,
-            parse_math=False,
+        notes = "\n".join(
+            "• " + textwrap.fill(line, _chars(ax, 8.5 * k), subsequent_indent="   ") for line in legend["rings"]
         )
+        ax.text(0, below, notes, fontsize=8.5 * k, va="top", color=_MUTED, linespacing=1.45, parse_math=False)
+        below -= (notes.count("\n") + 1) * 8.5 * k * 1.45 / panel_pt + 0.015
+    if key:
+        _draw_key(ax, below, key, lang, k, panel_pt)
 
 
-def _draw_heading(ax, G, lang: str, title: str | None) -> float:
+def _draw_heading(ax, G, lang: str, title: str | None, k: float = 1.0) -> float:
     """Title, season and source, key figures at the top of the side panel; return the next free y."""
     import textwrap
 
-    panel_pt = _SIDE_BOX[3] * _MAP_SIZE[1] * 72  # the panel's height, for line heights in axes units
-    heading = short_label(text("title", lang) if title is None else title, 90)
-    heading = textwrap.fill(heading, 26, max_lines=3, placeholder=" …")
+    panel_pt = ax.get_position().height * ax.figure.get_figheight() * 72  # for line heights in axes units
+    heading = textwrap.fill(schema.normalize_text(text("title", lang) if title is None else title), _chars(ax, 20 * k))
     ax.text(
         0,
         1,
         heading,
-        fontsize=20,
+        fontsize=20 * k,
         fontweight="bold",
         color=_TEXT_COLOR,
         va="top",
         linespacing=1.1,
         parse_math=False,
     )
-    y = 1 - (heading.count("\n") + 1) * 20 * 1.25 / panel_pt - 0.015
+    y = 1 - (heading.count("\n") + 1) * 20 * k * 1.25 / panel_pt - 0.015
     for line in (_subtitle(G, lang), _key_figures(G, lang)):
         if line:
-            line = textwrap.fill(line, 60)
-            ax.text(0, y, line, fontsize=10, color=_MUTED, va="top", linespacing=1.35, parse_math=False)
-            y -= (line.count("\n") + 1) * 10 * 1.4 / panel_pt + 0.012
+            line = textwrap.fill(line, _chars(ax, 10 * k))
+            ax.text(0, y, line, fontsize=10 * k, color=_MUTED, va="top", linespacing=1.35, parse_math=False)
+            y -= (line.count("\n") + 1) * 10 * k * 1.4 / panel_pt + 0.012
     return y - 0.03
 
 
-def _map_figure(G, *, layout: str, lang: str, title: str | None, size_by: str | None, metrics) -> object:
+def finding_marks(G: nx.MultiDiGraph, findings: pd.DataFrame | None) -> list[dict]:
+    """The findings to mark on the map, one entry per node with findings, numbered in order.
+
+    Each entry: ``number`` (the badge's and the key's), ``node``, ``severity`` (``gap`` when
+    any of the node's findings is a gap, else ``risk``) and ``findings`` (its records). Findings
+    are attached by ``node``; those naming no node of *G* are left out.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("group:A", kind="group", label="A")
+    >>> f = pd.DataFrame({"node": ["group:A", "group:A", "group:B"], "severity": ["risk", "gap", "gap"]})
+    >>> [(m["number"], m["node"], m["severity"], len(m["findings"])) for m in finding_marks(G, f)]
+    [(1, 'group:A', 'gap', 2)]
+    """
+    if findings is None or not len(findings):
+        return []
+    by_node: dict[Hashable, list[dict]] = {}
+    for record in findings.to_dict("records"):
+        node = record.get("node")
+        if isinstance(node, str) and node in G:
+            by_node.setdefault(node, []).append(record)
+    return [
+        {
+            "number": number,
+            "node": node,
+            "severity": "gap" if any(str(r.get("severity")) == "gap" for r in records) else "risk",
+            "findings": records,
+        }
+        for number, (node, records) in enumerate(by_node.items(), start=1)
+    ]
+
+
+def _finding_ring(ax, x: float, y: float, radius: float, severity: str, k: float, *, axes: bool = False, gid=None):
+    """A ring around a node with findings: red and solid for a gap, orange and dashed for a risk,
+    so that the two differ in greyscale too."""
+    from matplotlib.patches import Ellipse
+
+    style = _MARK_STYLE[severity]
+    # An ellipse, so that the ring stays round in the legend's axes, which are not square.
+    ratio = 1.0
+    if axes:
+        box = ax.get_position()
+        ratio = box.height * ax.figure.get_figheight() / (box.width * ax.figure.get_figwidth())
+    ring = Ellipse(
+        (x, y),
+        2 * radius * ratio,
+        2 * radius,
+        fill=False,
+        edgecolor=style["color"],
+        linewidth=style["width"] * k,
+        linestyle=style["line"],
+        zorder=30,
+    )
+    if gid:
+        ring.set_gid(gid)
+    ax.add_patch(ring)
+
+
+def _draw_findings(ax, G, xy: dict, marks: list[dict], pt_per_unit: float, sized: dict, k: float) -> None:
+    """A ring around each node with findings and a numbered badge beside it (the key's number)."""
+    for mark in marks:
+        node = mark["node"]
+        if node not in xy:
+            continue
+        x, y = xy[node]
+        radius = (_diameters(G, [node], pt_per_unit, sized, k)[0] / 2 + 2.2 * k) / pt_per_unit
+        style = _MARK_STYLE[mark["severity"]]
+        _finding_ring(ax, x, y, radius, mark["severity"], k, gid=f"finding-ring-{mark['number']}")
+        # Beside the node, along the ring (the label points away from the centre).
+        norm = math.hypot(x, y)
+        ux, uy = (0.0, 1.0) if norm == 0 else (-y / norm, x / norm)
+        offset = radius + 5.5 * k / pt_per_unit
+        ax.text(
+            x + ux * offset,
+            y + uy * offset,
+            str(mark["number"]),
+            ha="center",
+            va="center",
+            fontsize=6.5 * k,
+            fontweight="bold",
+            color=style["text"],
+            zorder=31,
+            gid=f"finding-badge-{mark['number']}",
+            bbox={"boxstyle": style["badge"], "facecolor": style["fill"], "edgecolor": style["color"],
+                  "linewidth": 0.8 * k},
+            parse_math=False,
+        )
+
+
+def _chars(ax, fontsize: float, share: float = 0.95) -> int:
+    """Characters of *fontsize* that fit on a line across *share* of the axes' width."""
+    width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72
+    return max(int(share * width_pt / (_CHAR_WIDTH * fontsize)), 10)
+
+
+def _key_entries(marks: list[dict], lang: str | None = None, width: int = 64) -> list[tuple[dict, str]]:
+    """Each marked node's findings in words, wrapped for the side panel: ``(mark, text)``."""
+    import textwrap
+
+    from verkosto.present import finding_message
+
+    return [
+        (mark, textwrap.fill(schema.normalize_text(finding_message(record, lang)), width))
+        for mark in marks
+        for record in mark["findings"]
+    ]
+
+
+def _key_shown(entries: list[tuple[dict, str]]) -> int:
+    """How many of the key's entries fit in :data:`_MAX_KEY_LINES` lines (whole entries only)."""
+    lines = 0
+    for shown, (_, message) in enumerate(entries):
+        lines += message.count("\n") + 1
+        if lines > _MAX_KEY_LINES:
+            return shown
+    return len(entries)
+
+
+def _severities(marks: list[dict]) -> list[str]:
+    """The severities marked on the map, gaps first: the key explains only those drawn."""
+    return [s for s in ("gap", "risk") if any(m["severity"] == s for m in marks)]
+
+
+def _draw_key(ax, y: float, marks: list[dict], lang: str, k: float, panel_pt: float) -> None:
+    """The findings marked on the map: what the rings mean, then each badge's number and findings."""
+    ax.text(0, y, text("static.findings", lang), fontsize=11 * k, fontweight="bold", color=_TEXT_COLOR,
+            va="top", parse_math=False)
+    line = 8.5 * k * 1.45 / panel_pt
+    y -= 1.6 * line
+    for severity in _severities(marks):
+        _finding_ring(ax, 0.02, y - 0.5 * line, 4.0 * k / panel_pt, severity, k, axes=True)
+        ax.text(0.05, y - 0.5 * line, text(f"print.mark.{severity}", lang), fontsize=8.5 * k, va="center",
+                color=_TEXT_COLOR, parse_math=False)
+        y -= 1.3 * line
+    y -= 0.5 * line
+    entries = _key_entries(marks, lang, _chars(ax, 8.5 * k, 0.92))
+    shown = _key_shown(entries)
+    for mark, message in entries[:shown]:
+        style = _MARK_STYLE[mark["severity"]]
+        ax.text(0.02, y, str(mark["number"]), ha="center", va="top", fontsize=6.5 * k, fontweight="bold",
+                color=style["text"], parse_math=False,
+                bbox={"boxstyle": style["badge"], "facecolor": style["fill"], "edgecolor": style["color"],
+                      "linewidth": 0.8 * k})
+        ax.text(0.05, y, message, fontsize=8.5 * k, va="top", color=_TEXT_COLOR, linespacing=1.45,
+                parse_math=False)
+        y -= (message.count("\n") + 1) * line + 0.006
+    if shown < len(entries):
+        ax.text(0.05, y, text("static.more", lang).format(count=len(entries) - shown), fontsize=8.5 * k,
+                va="top", color=_MUTED, parse_math=False)
+
+
+def _map_figure(
+    G,
+    *,
+    layout: str,
+    lang: str,
+    title: str | None,
+    size_by: str | None,
+    metrics,
+    findings: pd.DataFrame | None = None,
+    paper: str = "slide",
+) -> object:
     """The map as a matplotlib Figure (not saved); see :func:`draw_map`."""
     text("title", lang)  # rejects an unknown language before any work
+    try:
+        size = PAPERS[paper]
+    except KeyError:
+        raise ValueError(f"paper={paper!r}: use one of {', '.join(PAPERS)}") from None
+    k = size[1] / PAPERS["slide"][1]  # fonts and markers grow with the page's height
     positions = compute_layout(G, layout)
     sized, size_legend = _sized(G, size_by, metrics, lang)
+    sized = {node: d * k for node, d in sized.items()}
     guides = tier_guides(G) if layout == "tiers" else None
     payload = guides_payload(guides, lang)
     xy = {node: (x, -y) for node, (x, y) in positions.items()}  # screen y points down, the image's up
+    marks = finding_marks(G, findings)
 
-    fig = _figure(_MAP_SIZE)
+    fig = _figure(size)
     # The map takes the whole height on the left; heading and legend share the panel on the right.
     ax = fig.add_axes(_MAP_BOX)
     ax.set_axis_off()
-    half_pt = _MAP_BOX[3] * _MAP_SIZE[1] * 72 / 2
+    half_pt = _MAP_BOX[3] * size[1] * 72 / 2
     reach = _extent(positions, guides)
     outer = [_group_label(G, n, lang) for n in xy if _is_outer(G, n, guides)]
     if payload and outer:
         # Room for the nodes, then the labels of the outer ring, then the region names.
         cloud = max(max(math.hypot(x, y) for x, y in xy.values()), reach)
-        band = _label_band(outer, _GROUP_FONT)
-        spare = half_pt - band - (2.2 * _REGION_FONT if payload["regions"] else 0)
+        band = _label_band(outer, _GROUP_FONT * k)
+        spare = half_pt - band - (2.2 * _REGION_FONT * k if payload["regions"] else 0)
         pt_per_unit = max(spare, 0.35 * half_pt) / cloud
     else:
         cloud, band = reach, 0.0
         pt_per_unit = 0.88 * half_pt / reach
     pt_per_unit = _view(ax, half_pt / pt_per_unit, fig)
 
-    _draw_guides(ax, payload, pt_per_unit)
+    _draw_guides(ax, payload, pt_per_unit, k)
     _draw_edges(ax, G, xy)
-    _draw_nodes(ax, G, xy, pt_per_unit, sized)
-    _draw_labels(ax, G, xy, lang, pt_per_unit, guides, cloud, sized)
+    _draw_nodes(ax, G, xy, pt_per_unit, sized, k)
+    _draw_findings(ax, G, xy, marks, pt_per_unit, sized, k)
+    _draw_labels(ax, G, xy, lang, pt_per_unit, guides, cloud, sized, k)
     if payload:
-        _draw_regions(ax, payload, cloud + (band + 1.1 * _REGION_FONT) / pt_per_unit)
+        _draw_regions(ax, payload, cloud + (band + 1.1 * _REGION_FONT * k) / pt_per_unit, k)
 
     side = fig.add_axes(_SIDE_BOX)
     side.set_axis_off()
     side.set_xlim(0, 1)
     side.set_ylim(0, 1)
-    top = _draw_heading(side, G, lang, title)
-    _draw_legend(side, top, legend_of(G, lang, guides), lang, size_legend)
+    top = _draw_heading(side, G, lang, title, k)
+    _draw_legend(side, top, legend_of(G, lang, guides), lang, size_legend, k, marks)
     return fig
 
 
@@ -723,6 +951,8 @@ def draw_map(
     title: str | None = None,
     size_by: str | None = None,
     metrics: pd.DataFrame | None = None,
+    findings: pd.DataFrame | None = None,
+    paper: str = "slide",
     protect: Iterable = (),
 ) -> Path:
     """Draw the network map as a static image for slides and print.
@@ -732,8 +962,8 @@ def draw_map(
     G : networkx.MultiDiGraph
         The network graph (:func:`verkosto.graph.build_graph`).
     path : str or path-like
-        Output file; its suffix picks the format: ``.png`` (16 × 9 in at 200 dpi),
-        ``.svg`` (text kept as text) or ``.pdf``.
+        Output file; its suffix picks the format: ``.png`` (200 dpi), ``.svg`` (text kept
+        as text) or ``.pdf``.
     layout : str, default "tiers"
         A name from :data:`verkosto.layout.LAYOUTS`; with ``"tiers"`` the tier rings and
         region names are drawn behind the nodes.
@@ -751,6 +981,14 @@ def draw_map(
         ``{node id: {metric: value}}`` (as :func:`verkosto.metrics.node_metrics` returns) or
         a DataFrame with a ``node`` column (as :func:`verkosto.metrics.centrality`); needed
         with *size_by*.
+    findings : pandas.DataFrame, optional
+        Canonical rule findings (:func:`verkosto.coverage.check_rules`), attached to the
+        drawn nodes by their ``node``: each node with findings gets a ring (a gap: red and
+        solid; a risk only: orange and dashed) and a numbered badge (round for a gap, square
+        for a risk), and the side panel lists the findings by those numbers.
+    paper : {"slide", "a4", "a3"}, default "slide"
+        The page, landscape (:data:`PAPERS`): a 16 × 9 in slide, A4, or an A3 poster; text
+        and markers grow with the page's height, so the A3 poster is the slide 1.3 times larger.
     protect : iterable of paths
         Files never to overwrite (the input roster).
 
@@ -764,7 +1002,7 @@ def draw_map(
     OutputError
         For a suffix other than .png, .svg or .pdf, a missing folder or a protected file.
     ValueError
-        For an unknown layout or language, *size_by* without *metrics*, or a metric no
+        For an unknown layout, language or paper, *size_by* without *metrics*, or a metric no
         node has.
 
     Notes
@@ -773,7 +1011,8 @@ def draw_map(
     squares, both in their sector's colour; groups are diamonds (cross-cutting networks and
     working groups hexagons) in their tier's blue; tiers are stars. Group labels are always
     drawn; persons and organisations are labelled only on maps of fewer than
-    :data:`PERSON_LABELS_BELOW` nodes. Labels are cut at :data:`MAX_LABEL` characters.
+    :data:`PERSON_LABELS_BELOW` nodes. No name is cut: a long one is wrapped on balanced
+    lines (:func:`wrap_label`).
 
     Examples
     --------
@@ -788,75 +1027,78 @@ def draw_map(
 
     fmt = _format_of(path)
     with matplotlib.rc_context(_RC):
-        fig = _map_figure(G, layout=layout, lang=lang, title=title, size_by=size_by, metrics=metrics)
+        fig = _map_figure(
+            G, layout=layout, lang=lang, title=title, size_by=size_by, metrics=metrics, findings=findings, paper=paper
+        )
     return _save(fig, path, fmt, protect)
 
 
 # ------------------------------------------------------------------------------ coverage
 
 
-def _axis_labels(matrix: pd.DataFrame, vocabulary: str | None, lang: str) -> list[str]:
-    labels = [schema.label(vocabulary, str(c), lang) if vocabulary else str(c) for c in matrix.columns]
-    return [short_label(label) for label in labels]
-
-
 def _heatmap(
     fig,
     ax,
-    matrix: pd.DataFrame,
+    values,
     *,
-    columns: str | None,
-    lang: str,
+    rows: list[str],
+    columns: list[str],
+    gaps: list[tuple[int, int]],
+    gid: Callable[[int, int], str],
     heading: str,
     fontsize: float,
-    rotate: bool,
+    top_labels: bool,
+    lang: str,
 ) -> None:
-    """One matrix as a heatmap: counts in the cells, zero cells hatched and outlined in red."""
+    """One matrix as a heatmap: counts in the cells; the rules' gaps hatched and outlined in red.
+
+    A zero cell that no rule calls a gap shows a grey 0: the sector is absent there, and no
+    rule expects it. *gaps* are (row, column) positions; each hatch gets the SVG id
+    ``{gid}-{row}-{column}`` of the canonical (sector × column) matrix.
+    """
     import numpy as np
     from matplotlib.patches import Rectangle
     from matplotlib.ticker import MaxNLocator
 
-    values = matrix.to_numpy(dtype=float)
-    top = max(float(np.nanmax(values)), 1.0) if not np.isnan(values).all() else 1.0
+    top = max(float(np.nanmax(values)), 1.0) if values.size and not np.isnan(values).all() else 1.0
     image = ax.imshow(values, cmap=_CMAP, vmin=0, vmax=top, aspect="auto", interpolation="nearest")
-    rows, cols = values.shape
-    ax.set_xticks(
-        range(cols),
-        _axis_labels(matrix, columns, lang),
-        fontsize=fontsize,
-        rotation=90 if rotate else 0,
-        ha="center",
-        va="top",
-    )
-    ax.set_yticks(
-        range(rows),
-        [short_label(schema.label("sector", str(s), lang)) for s in matrix.index],
-        fontsize=max(fontsize, 8),
-    )
+    n_rows, n_cols = values.shape
+    if top_labels:
+        ax.xaxis.tick_top()
+        ax.set_xticks(range(n_cols), columns, fontsize=fontsize, rotation=40, ha="left", va="bottom",
+                      rotation_mode="anchor")
+    else:
+        ax.set_xticks(range(n_cols), columns, fontsize=fontsize, ha="center", va="top")
+    ax.set_yticks(range(n_rows), rows, fontsize=fontsize)
     ax.tick_params(length=0)
-    ax.set_xticks([x - 0.5 for x in range(1, cols)], minor=True)
-    ax.set_yticks([y - 0.5 for y in range(1, rows)], minor=True)
+    ax.set_xticks([x - 0.5 for x in range(1, n_cols)], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, n_rows)], minor=True)
     ax.grid(which="minor", color="white", linewidth=0.8)
     ax.tick_params(which="minor", length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(heading, fontsize=12, fontweight="bold", loc="left", color=_TEXT_COLOR, pad=8)
-    for r in range(rows):
-        for c in range(cols):
+    ax.set_title(heading, fontsize=12, fontweight="bold", loc="left", color=_TEXT_COLOR,
+                 pad=62 if top_labels else 8)
+    hatched = set(gaps)
+    for r in range(n_rows):
+        for c in range(n_cols):
             value = values[r, c]
-            if value == 0:
-                ax.add_patch(
-                    Rectangle(
-                        (c - 0.5, r - 0.5),
-                        1,
-                        1,
-                        fill=False,
-                        hatch="///",
-                        edgecolor=_color(_GAP_COLOR, alpha=0.7),
-                        linewidth=0.6,
-                    )
+            if (r, c) in hatched:
+                patch = Rectangle(
+                    (c - 0.5, r - 0.5),
+                    1,
+                    1,
+                    fill=False,
+                    hatch="///",
+                    edgecolor=_color(_GAP_COLOR, alpha=0.9),
+                    linewidth=1.2,
+                    zorder=3,
                 )
-            elif not np.isnan(value):
+                patch.set_gid(gid(r, c))
+                ax.add_patch(patch)
+            elif np.isnan(value):
+                continue
+            else:
                 ax.text(
                     c,
                     r,
@@ -864,10 +1106,10 @@ def _heatmap(
                     ha="center",
                     va="center",
                     fontsize=fontsize,
-                    color="white" if value > 0.6 * top else _TEXT_COLOR,
+                    color="white" if value > 0.6 * top else _ABSENT if value == 0 else _TEXT_COLOR,
                     parse_math=False,
                 )
-    bar = fig.colorbar(image, ax=ax, fraction=0.04 if cols > _MANY_GROUPS else 0.08, pad=0.01, aspect=15)
+    bar = fig.colorbar(image, ax=ax, fraction=0.05, pad=0.02, aspect=25, shrink=min(1.0, 12 / max(n_rows, 1)))
     bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     bar.ax.tick_params(labelsize=7)
     bar.set_label(text("static.count", lang), fontsize=8)
@@ -898,105 +1140,69 @@ def _coverage_figure(matrices: dict, *, lang: str, findings: pd.DataFrame | None
         raise ValueError(
             "matrices holds no non-empty 'sector_tier' or 'sector_group'; pass coverage_report(G)['matrices']"
         )
-    n_groups = 0 if groups is None else groups.shape[1]
-    n_rows = max((m.shape[0] for m in (tiers, groups) if m is not None), default=1)
-    longest = max((len(short_label(c)) for c in (groups.columns if groups is not None else [])), default=0)
-    font = 8.0 if n_groups <= 30 else max(5.0, 8.0 - (n_groups - 30) / 20)
     has_findings = findings is not None and len(findings) > 0
-    stacked = n_groups > _MANY_GROUPS
+    gaps = gap_cells(findings)
 
-    cell = 0.30  # inches per matrix row
-    block = n_rows * cell
-    label_room = longest * _CHAR_WIDTH * font / 72 + 0.3 if groups is not None else 0.6
-    heading_room = 1.3  # title and note above the first heatmap
-    if stacked:
-        # sector × tier (findings beside it) above, sector × group across the whole width below
-        width = max(16.0, 3.0 + 0.2 * n_groups)
-        height = heading_room + block + 0.9 + block + label_room + 0.2
+    def sectors(matrix):
+        return [short_label(schema.label("sector", str(s), lang)) for s in matrix.index]
+
+    def positions(matrix, key):
+        rows, cols = {str(s): i for i, s in enumerate(matrix.index)}, {str(c): j for j, c in enumerate(matrix.columns)}
+        return [(rows[s], cols[c]) for s, c in sorted(gaps[key]) if s in rows and c in cols]
+
+    # Left column: sector × tier, then the findings; right: one row per group (names read across).
+    left_width = 6.6
+    row_in, group_row_in = 0.30, 0.24
+    tier_block = tiers.shape[0] * row_in if tiers is not None else 0.0
+    lines = _findings_text(findings, lang, 78).count("\n") + 1 if has_findings else 0
+    findings_in = 0.5 + lines * 8.5 * 1.4 / 72 if has_findings else 0.0
+    left_in = (tier_block + 0.8 if tiers is not None else 0.0) + findings_in
+    if groups is not None:
+        longest = max(len(schema.normalize_text(c)) for c in groups.columns)
+        names_in = longest * _CHAR_WIDTH * _COVERAGE_FONT / 72 + 0.3
+        group_block = groups.shape[1] * group_row_in
+        right_width = names_in + 0.62 * groups.shape[0] + 1.2
+        right_in = 1.3 + group_block  # the sector names above, turned
     else:
-        width = 16.0
-        height = max(6.0, heading_room + block + label_room + (2.6 if has_findings else 0.4))
+        names_in = right_width = right_in = 0.0
+    heading_room = 1.2
+    width = max(16.0, left_width + 1.2 + right_width)
+    height = max(6.0, heading_room + max(left_in, right_in) + 0.3)
     fig = _figure((width, height))
-    fig.text(
-        0.5 / width,
-        1 - 0.25 / height,
-        text("static.coverage_title", lang),
-        fontsize=18,
-        fontweight="bold",
-        color=_TEXT_COLOR,
-        va="top",
-        parse_math=False,
-    )
-    fig.text(
-        0.5 / width,
-        1 - 0.62 / height,
-        text("static.gap_note", lang),
-        fontsize=10,
-        color=_GAP_COLOR,
-        va="top",
-        parse_math=False,
-    )
+    fig.text(0.5 / width, 1 - 0.25 / height, text("static.coverage_title", lang), fontsize=18,
+             fontweight="bold", color=_TEXT_COLOR, va="top", parse_math=False)
+    fig.text(0.5 / width, 1 - 0.62 / height, text("static.gap_note", lang), fontsize=10, color=_GAP_COLOR,
+             va="top", parse_math=False)
 
     def box(left_in, bottom_in, width_in, height_in):
         return [left_in / width, bottom_in / height, width_in / width, height_in / height]
 
-    heading_tier = text("static.sector_tier", lang)
-    heading_group = text("static.sector_group", lang)
-    tier_width = 0.9 * (tiers.shape[1] if tiers is not None else 0) + 0.8
-    first = height - heading_room - block  # bottom of the upper heatmaps
-    findings_box = None
+    y = height - heading_room  # top of the free area, inches from the bottom
     if tiers is not None:
-        ax = fig.add_axes(box(2.6, first, tier_width, block))
-        _heatmap(fig, ax, tiers, columns="tier", lang=lang, heading=heading_tier, fontsize=8, rotate=False)
-    if stacked:
-        if has_findings:
-            findings_box = box(7.0, first, width - 7.5, block + 0.2)
-        if groups is not None:
-            ax = fig.add_axes(box(2.6, label_room + 0.2, width - 3.0, block))
-            _heatmap(
-                fig, ax, groups, columns=None, lang=lang, heading=heading_group, fontsize=font, rotate=True
-            )
-    else:
-        if groups is not None:
-            left = 2.6 + tier_width + 2.9 if tiers is not None else 2.6
-            ax = fig.add_axes(box(left, first, max(width - left - 0.5, 1.0), block))
-            _heatmap(
-                fig,
-                ax,
-                groups,
-                columns=None,
-                lang=lang,
-                heading=heading_group,
-                fontsize=font,
-                rotate=n_groups > 4,
-            )
-        if has_findings:
-            findings_box = box(0.5, 0.2, width - 1.0, 2.2)
-    if findings_box is not None:
-        ax = fig.add_axes(findings_box)
-        ax.set_axis_off()
-        ax.text(
-            0,
-            1,
-            text("static.findings", lang),
-            fontsize=11,
-            fontweight="bold",
-            va="top",
-            transform=ax.transAxes,
-            color=_TEXT_COLOR,
-            parse_math=False,
+        ax = fig.add_axes(box(2.2, y - 0.35 - tier_block, 0.9 * tiers.shape[1], tier_block))
+        _heatmap(
+            fig, ax, tiers.to_numpy(dtype=float), rows=sectors(tiers),
+            columns=[short_label(schema.label("tier", str(t), lang)) for t in tiers.columns],
+            gaps=positions(tiers, "sector_tier"), gid=lambda r, c: f"gap-sector_tier-{r}-{c}",
+            heading=text("static.sector_tier", lang), fontsize=8, top_labels=False, lang=lang,
         )
-        chars = int(findings_box[2] * width * 72 / (_CHAR_WIDTH * 8.5))
-        ax.text(
-            0,
-            0.86,
-            _findings_text(findings if findings is not None else pd.DataFrame(), lang, chars),
-            fontsize=8.5,
-            va="top",
-            linespacing=1.4,
-            transform=ax.transAxes,
-            color=_TEXT_COLOR,
-            parse_math=False,
+        y -= tier_block + 0.8
+    if has_findings:
+        ax = fig.add_axes(box(0.5, y - findings_in, left_width, findings_in))
+        ax.set_axis_off()
+        ax.text(0, 1, text("static.findings", lang), fontsize=11, fontweight="bold", va="top",
+                transform=ax.transAxes, color=_TEXT_COLOR, parse_math=False)
+        ax.text(0, 1 - 0.35 / findings_in, _findings_text(findings, lang, 78), fontsize=8.5, va="top",
+                linespacing=1.4, transform=ax.transAxes, color=_TEXT_COLOR, parse_math=False)
+    if groups is not None:
+        left = (left_width + 1.2 if (tiers is not None or has_findings) else 0.5) + names_in
+        top = height - heading_room - 1.3
+        ax = fig.add_axes(box(left, top - group_block, 0.62 * groups.shape[0], group_block))
+        cells = [(c, r) for r, c in positions(groups, "sector_group")]  # drawn transposed
+        _heatmap(
+            fig, ax, groups.to_numpy(dtype=float).T, rows=[schema.normalize_text(c) for c in groups.columns],  # whole names: no "…"
+            columns=sectors(groups), gaps=cells, gid=lambda r, c: f"gap-sector_group-{c}-{r}",
+            heading=text("static.sector_group", lang), fontsize=_COVERAGE_FONT, top_labels=True, lang=lang,
         )
     return fig
 
@@ -1023,7 +1229,7 @@ def draw_coverage(
         Language of headings and of sector and tier names.
     findings : pandas.DataFrame, optional
         Canonical rule findings (as :func:`verkosto.coverage.check_rules`); the first
-        ones are listed with the heatmaps.
+        ones are listed with the heatmaps, and their gaps hatched.
     protect : iterable of paths
         Files never to overwrite.
 
@@ -1041,10 +1247,11 @@ def draw_coverage(
 
     Notes
     -----
-    A zero cell is a gap (katvealue): hatched and outlined in red, without a number.
-    With more than 12 groups the sector × group matrix gets the whole width under the
-    sector × tier matrix, and the image grows with the number of groups (0.2 in each);
-    group names are turned upright and their font shrinks down to 5 pt.
+    A cell is hatched and outlined in red only where a rule finds a gap (:func:`gap_cells`):
+    a group's or a tier's missing sector. Any other zero shows a grey 0 — the sector is
+    absent there and no rule expects it — so the image and the findings say the same.
+    The sector × group matrix is drawn turned, one group a row, its name read across, beside
+    the sector × tier matrix and the findings; the image grows 0.24 in for each group.
 
     Examples
     --------

@@ -62,20 +62,24 @@ def write_map(
     size_by: str | None = None,
     generated: str | None = None,
     views: str | os.PathLike | None = None,
+    paper: str | None = None,
     protect=(),
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
 
     The page shows every node's metrics and the groups' findings, and with
     ``analyse(..., indicators=...)`` the municipal indicators in the side panels of local groups
-    and municipalities; all come from *analysis*, computed once. See :func:`verkosto.render.to_html` and :func:`verkosto.static.draw_map`
-    for *layout*, *title*, *size_by* and *generated*. *views* is a TOML
-    file of the planner's saved views for the page (:func:`verkosto.saved_views.load_views`).
+    and municipalities; all come from *analysis*, computed once. See :func:`verkosto.render.to_html`
+    and :func:`verkosto.static.draw_map` for *layout*, *title*, *size_by* and *generated*; *views* is a
+    TOML file of the planner's saved views for the page (:func:`verkosto.saved_views.load_views`);
+    *paper* (``slide``, ``a4``, ``a3``) is the page of an image, which marks the nodes with findings
+    as the page does.
 
     Raises
     ------
     OutputError
-        For another file suffix, a missing folder or the input roster as output.
+        For another file suffix, a missing folder, the input roster as output, or a *paper*
+        for an ``.html`` page (a page has no paper size).
     ViewsError
         For a views file that cannot be read or holds an invalid view.
     """
@@ -86,6 +90,8 @@ def write_map(
         from .render import write_html
         from .saved_views import load_views
 
+        if paper is not None:
+            raise OutputError(text("output.paper_html", lang, path=str(path)))
         data = analysis.municipal_indicators
         return write_html(
             analysis.graph,
@@ -115,6 +121,8 @@ def write_map(
             title=title,
             size_by=size_by,
             metrics=analysis.node_metrics,
+            findings=analysis.findings,
+            paper=paper or "slide",
             protect=protect,
         )
     raise OutputError(text("output.map_format", lang, path=str(path), suffix=suffix))
