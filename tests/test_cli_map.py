@@ -183,6 +183,8 @@ def test_map_with_an_invalid_views_file_says_which_view_in_one_line(in_tmp):
     assert result.exit_code == 1
     assert result.stderr.endswith(
         "Error: nakymat.toml: view 'Itä': 'region': the roster has no 'Itäinen'; its values: Eteläinen, Läntinen, Pohjoinen\n"
+    )
+    assert not (in_tmp / "kartta.html").exists()
 
 
 def test_an_a3_poster_of_the_example(in_tmp):

@@ -147,7 +147,9 @@ def test_pseudonym_levels(tmp_path):
     """SMALL: Aino (Akaan kaupunki), Bertta (Akaan seurakunta), Cecilia (MLL Akaa), Daniel (Akaan kaupunki
     in one row, MLL Akaa in the other: the first of his most frequent)."""
     roster = load_roster(write_csv(tmp_path / "r.csv", SMALL))
-    persons = lambda level: list(dict.fromkeys(pseudonymize(roster, level=level).memberships["person"]))
+    def persons(level):
+        return list(dict.fromkeys(pseudonymize(roster, level=level).memberships["person"]))
+
     assert persons("organisation") == ["#1 · Akaan kaupunki", "#2 · Akaan seurakunta", "#3 · MLL Akaa", "#4 · Akaan kaupunki"]
     assert persons("sector") == ["#1 · municipality", "#2 · parish", "#3 · ngo", "#4 · municipality"]
     assert persons("none") == ["#1", "#2", "#3", "#4"]

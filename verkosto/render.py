@@ -27,6 +27,8 @@ from __future__ import annotations
 import datetime
 import functools
 import html
+import importlib.util
+import json
 import math
 import numbers
 import os
@@ -34,9 +36,8 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Hashable
-import importlib.util
-import json
 from pathlib import Path
+from typing import Any, Literal, cast
 
 import jinja2
 import networkx as nx
@@ -44,6 +45,11 @@ from markupsafe import Markup
 
 from verkosto import schema
 from verkosto.bundle import WEB, bundle
+from verkosto.graph import node_id
+from verkosto.i18n import TEXTS, text
+from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
+from verkosto.load import ROLE_PRIORITY
+from verkosto.output import write_atomic
 from verkosto.payload import (
     SCHEMA_VERSION,
     EdgeRow,
@@ -59,11 +65,6 @@ from verkosto.payload import (
     SuggestionRow,
     table,
 )
-from verkosto.graph import node_id
-from verkosto.i18n import TEXTS, text
-from verkosto.layout import CROSS_CUTTING_TYPES, compute_layout, tier_guides
-from verkosto.load import ROLE_PRIORITY
-from verkosto.output import write_atomic
 from verkosto.present import finding_message
 from verkosto.saved_views import roster_views, view_ids
 
@@ -272,14 +273,14 @@ _TITLES = {
 
 def node_appearance(data: dict) -> tuple[str, str, int]:
     """Colour, shape and size of a node from its kind, sector or tier."""
-    kind = data.get("kind")
+    kind = str(data.get("kind"))
     if kind == "group":
-        tier = data.get("tier")
+        tier = str(data.get("tier"))
         shape = _SHAPES["network" if data.get("group_type") in CROSS_CUTTING_TYPES else "group"]
         return TIER_COLORS.get(tier, TIER_COLORS["local"]), shape, _GROUP_SIZES.get(tier, _GROUP_SIZES["local"])
     if kind == "tier":
         return _TIER_NODE_COLOR, _SHAPES["tier"], _SIZES["tier"]
-    color = SECTOR_COLORS.get(data.get("sector"), SECTOR_COLORS["other"])
+    color = SECTOR_COLORS.get(str(data.get("sector")), SECTOR_COLORS["other"])
     return color, _SHAPES.get(kind, "dot"), _SIZES.get(kind, _SIZES["person"])
 
 
@@ -303,7 +304,7 @@ def _node(G, node, position, index: _Index, lang: str) -> dict:
     }
 
 
-def edge_width(weight: object) -> float:
+def edge_width(weight: Any) -> float:
     try:
         weight = float(weight)
     except (TypeError, ValueError):
@@ -441,7 +442,8 @@ def _links(G: nx.MultiDiGraph, order: list, lang: str) -> dict:
         data = G.nodes[node]
         value = data.get("meetings")
         if data.get("kind") == "group" and _present(value):
-            meetings.append(MeetingRow(i, _number(value) if isinstance(value, numbers.Real) else str(value)))
+            number = _number(value) if isinstance(value, numbers.Real) else None
+            meetings.append(MeetingRow(i, number if number is not None else str(value)))
     role_sets = sorted({roles for _, _, roles, _ in rows}, key=_role_key)
     role_index = {roles: i for i, roles in enumerate(role_sets)}
     return {
@@ -522,7 +524,7 @@ def apply_size_by(nodes: list[dict], table: dict, size_by: str, lang: str) -> di
     return {"metric": size_by, "label": _metric_label(size_by, lang), "min": low, "max": high}
 
 
-def _missing(value: object, lang: str) -> list[str]:
+def _missing(value: Any, lang: str) -> list[str]:
     """What a finding says is missing: canonical sectors as labels, municipalities as they are."""
     if isinstance(value, str):
         items = [value] if value else []
@@ -559,7 +561,7 @@ def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> l
         rows.append(
             FindingRow(
                 rule=_text_value(record.get("rule")),
-                severity=severity if severity in _SEVERITIES else _SEVERITIES[0],
+                severity=cast(Literal["gap", "risk", "note"], severity if severity in _SEVERITIES else _SEVERITIES[0]),
                 node=index,
                 subject=_text_value(record.get("subject")),
                 missing=_missing(record.get("missing"), lang),
@@ -814,7 +816,10 @@ def vis_options(edge_count: int = 0) -> dict:
 
 def _vis_folder() -> Path:
     # find_spec locates pyvis without importing it (its __init__ pulls in IPython: 0.3 s)
-    return Path(importlib.util.find_spec("pyvis").submodule_search_locations[0]) / _VIS_DIR
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed; it ships the vis-network bundle the map inlines")
+    return Path(spec.submodule_search_locations[0]) / _VIS_DIR
 
 
 def _asset(name: str) -> Markup:

@@ -24,6 +24,7 @@ the flags ``hide_persons`` and ``gaps_only``, as the page's ``verkosto.applyFilt
 from __future__ import annotations
 
 import math
+import os
 import re
 import tomllib
 import unicodedata
@@ -222,7 +223,7 @@ def _planner_view(G: nx.MultiDiGraph, source: str, number: int, table) -> dict:
             "zoom": zoom}
 
 
-def load_views(path: str | Path, G: nx.MultiDiGraph) -> list[dict]:
+def load_views(path: str | os.PathLike, G: nx.MultiDiGraph) -> list[dict]:
     """Read the planner's views of *G*'s map from a TOML file of ``[[view]]`` tables.
 
     Facet values may be written as the roster writes them or, for tiers, sectors and group
