@@ -857,8 +857,9 @@ def page_texts(lang: str) -> dict[str, str]:
     return {key: value for key, value in TEXTS[lang].items() if key.startswith(_PAGE_TEXTS)}
 
 
-@functools.lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
+@functools.cache
+def page_template(name: str) -> jinja2.Template:
+    """A page template of ``verkosto/templates`` with autoescape on and no undefined value."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("verkosto", "templates"),
         autoescape=True,
@@ -866,7 +867,11 @@ def _template() -> jinja2.Template:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    return env.get_template("map.html.j2")
+    return env.get_template(name)
+
+
+def _template() -> jinja2.Template:
+    return page_template("map.html.j2")
 
 
 def _legend_findings(payload: dict) -> tuple[list[dict], list[dict]]:

@@ -9,7 +9,6 @@ and roster text is only ever set as text.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from .analysis import Analysis
 from .bundle import WEB, bundle
 from .i18n import TEXTS, current_language, text
 from .output import write_atomic
-from .render import _script_json
+from .render import _script_json, page_template
 from .schema import SERVICE_FORMS, SERVICE_LEVELS, label
 from .services import ServiceMap
 
@@ -53,16 +52,8 @@ def services_payload(services: ServiceMap, lang: str) -> dict:
     }
 
 
-@functools.lru_cache(maxsize=1)
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("verkosto", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return env.get_template("services.html.j2")
+    return page_template("services.html.j2")
 
 
 def to_html(analysis: Analysis, *, lang: str | None = None, title: str | None = None,
