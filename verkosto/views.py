@@ -85,6 +85,12 @@ def write_map(
     """
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
+
+    def common() -> dict:
+        """What the page and the image share: the analysis' metrics and findings (computed once)."""
+        return dict(layout=layout, lang=lang, title=title, size_by=size_by, metrics=analysis.node_metrics,
+                    findings=analysis.findings, protect=protect)
+
     if suffix == ".html":
         from .indicators import map_section
         from .render import write_html
@@ -96,35 +102,18 @@ def write_map(
         return write_html(
             analysis.graph,
             path,
-            layout=layout,
-            lang=lang,
-            title=title,
-            size_by=size_by,
-            metrics=analysis.node_metrics,
-            findings=analysis.findings,
+            **common(),
             notes=broker_notes(analysis, lang),
             services=organisation_services(analysis, lang),
             suggestions=opportunity_edges(analysis, lang),
             views=None if views is None else load_views(views, analysis.graph),
             generated=generated,
             indicators=None if data is None else map_section(data, analysis.municipalities, lang),
-            protect=protect,
         )
     if suffix in IMAGE_FORMATS:
         from .static import draw_map
 
-        return draw_map(
-            analysis.graph,
-            path,
-            layout=layout,
-            lang=lang,
-            title=title,
-            size_by=size_by,
-            metrics=analysis.node_metrics,
-            findings=analysis.findings,
-            paper=paper or "slide",
-            protect=protect,
-        )
+        return draw_map(analysis.graph, path, **common(), paper=paper or "slide")
     raise OutputError(text("output.map_format", lang, path=str(path), suffix=suffix))
 
 
