@@ -196,3 +196,29 @@ def test_identifying_pseudonyms_are_warned_about_in_the_terminal_and_the_report(
         "varoitus: r.csv: 2 tunnistetta 4:stä on kuntansa ainoa oman sektorinsa edustaja, joten tunniste osoittaa "
         "yhden henkilön; valitse karkeampi tunnistetaso (--pseudonym-level none) ennen kuin jaat tulokset\n")
     assert "#1 · municipality" in sector.stdout and "Aino" not in sector.stdout
+
+
+def test_a_name_inside_a_group_name_is_refused_with_one_line(tmp_path, monkeypatch):
+    rows = [r[:] for r in SMALL]
+    rows[7][3] = "Daniel Dahlin työryhmä"  # the genitive of Dahl: the name would survive the pseudonyms
+    rows[6][1] = "Cecilia Cajanderin tiimi"
+    path = write_csv(tmp_path / "r.csv", rows)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["map", str(path), "--pseudonymize", "--lang", "en", "-o", "kartta.html"])
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        1,
+        "Error: r.csv: the group name 'Daniel Dahlin työryhmä' holds a person's name, which would stay beside the "
+        "pseudonyms (and 1 other names); rename the group in the roster before using --pseudonymize",
+    )
+    assert not (tmp_path / "kartta.html").exists()
+    result = runner.invoke(app, ["map", str(path), "--pseudonymize", "-o", "kartta.html"])
+    assert result.stderr.splitlines()[-1].startswith("Virhe: r.csv: ryhmän nimessä 'Daniel Dahlin työryhmä' on henkilön nimi")
+    # Without pseudonyms the names are shown anyway: nothing to refuse.
+    assert runner.invoke(app, ["map", str(path), "-o", "kartta.html"]).exit_code == 0
+
+
+def test_names_inside_finds_inflected_surnames_and_nothing_in_the_example():
+    from verkosto.privacy import names_inside
+
+    for season in ("2023-2024", "2024-2025", "2025-2026"):
+        assert names_inside(load_roster(example_path(season))) == []

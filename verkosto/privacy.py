@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import hashlib
 import hmac
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -95,6 +96,41 @@ def identifiable(memberships, level: str = "organisation") -> int:
     return sum(1 for n in counts.values() if n == 1)
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def names_inside(roster: Roster) -> list[tuple[str, str]]:
+    """Group and organisation names that hold a person's name: ``[(kind, name)]``, sorted.
+
+    A name holds a person when it has the person's first name as a word and a word that
+    begins with the first three letters of the surname — so inflected forms count too
+    ("Aino Mäkelän työryhmä", "Aino Aallon verkosto"), since Finnish changes the end of a
+    surname ("Aalto" → "Aallon").
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"person": ["Aino Aalto"], "organisation": ["Kela"], "group": ["Aino Aallon tiimi"]})
+    >>> names_inside(Roster(m, pd.DataFrame({"group": []}), pd.DataFrame({"organisation": []}), pd.DataFrame()))
+    [('group', 'Aino Aallon tiimi')]
+    """
+    people = []
+    for person in dict.fromkeys(roster.memberships["person"]):
+        words = _words(person)
+        if len(words) >= 2:
+            people.append((words[0], words[-1][:3]))
+    found = set()
+    for kind, column, frames in (
+        ("group", "group", (roster.memberships, roster.groups)),
+        ("organisation", "organisation", (roster.memberships, roster.organisations)),
+    ):
+        names = {name for frame in frames if column in frame for name in frame[column]}
+        for name in names:
+            words = _words(name)
+            if any(first in words and any(w.startswith(last) for w in words if w != first) for first, last in people):
+                found.add((kind, name))
+    return sorted(found)
+
+
 def pseudonymize(roster: Roster, *, key: bytes | None = None, level: str = "organisation") -> Roster:
     """A copy of *roster* in which every person is called by a pseudonym.
 
@@ -126,6 +162,10 @@ def pseudonymize(roster: Roster, *, key: bytes | None = None, level: str = "orga
     """
     if level not in PSEUDONYM_LEVELS:
         raise ValueError(f"unknown pseudonym level {level!r}; choose one of {', '.join(PSEUDONYM_LEVELS)}")
+    inside = names_inside(roster)
+    if inside:  # the name would stay in every output beside the pseudonyms
+        kind, name = inside[0]
+        raise VerkostoError(f"privacy.name_inside.{kind}", file=roster.source or None, name=name, more=len(inside) - 1)
     memberships = roster.memberships
     names = {}
     people = _people(memberships) if level != "none" else {}
