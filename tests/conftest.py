@@ -324,3 +324,11 @@ def embedded_json(html: str, element_id: str) -> dict:
 
     match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', html, re.DOTALL)
     return json.loads(match.group(1))
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """A test that runs commands in an empty folder of its own."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+

@@ -5,7 +5,6 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 import networkx as nx
-import pytest
 from gexf13 import GEXF, VIZ, check_gexf13
 from rosters import write_xlsx
 from typer.testing import CliRunner
@@ -23,11 +22,6 @@ runner = CliRunner(env={"VERKOSTO_LANG": "en"})
 def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_export_of_the_example_opens_as_gexf_1_3_with_the_maps_colours_and_places(in_tmp):

@@ -22,11 +22,6 @@ def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def test_fetch_writes_the_file_from_recorded_answers(in_tmp, monkeypatch):
     recorded = Recorded()

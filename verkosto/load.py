@@ -417,20 +417,27 @@ def _suggestion(value: str, vocabulary: str) -> str | None:
     return options[close[0]] if close else None
 
 
+def _unknown_value(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary: str,
+                   suggestion: str | None, allowed: tuple[str, ...]) -> None:
+    """The one-line error of a value outside its vocabulary, with the closest allowed one."""
+    reader.error(
+        "roster.unknown_value.suggest" if suggestion else "roster.unknown_value",
+        sheet=table.sheet,
+        row=row,
+        column=table.headers[key],
+        vocabulary=Message(f"vocabulary.{vocabulary}"),
+        value=value,
+        suggestion=suggestion,
+        allowed=allowed,
+    )
+
+
 def _canonical(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary: str) -> str | None:
     canonical = reader.aliases(vocabulary).get(reader.fold(value))
     if canonical is None:
         suggestion = _suggestion(value, vocabulary)
-        reader.error(
-            "roster.unknown_value.suggest" if suggestion else "roster.unknown_value",
-            sheet=table.sheet,
-            row=row,
-            column=table.headers[key],
-            vocabulary=Message(f"vocabulary.{vocabulary}"),
-            value=value,
-            suggestion=suggestion,
-            allowed=tuple(fi for fi, _en, _extra in VOCABULARIES[vocabulary].values()),
-        )
+        _unknown_value(reader, table, row, key, value, vocabulary, suggestion,
+                       tuple(fi for fi, _en, _extra in VOCABULARIES[vocabulary].values()))
     return canonical
 
 
@@ -1052,16 +1059,8 @@ def _service_values(reader: _Reader, table: _Table, row: int, key: str, value: s
             ok = False
             close = difflib.get_close_matches(fold(part), list(names), n=1, cutoff=0.6)
             suggestion = names[close[0]] if close else None
-            reader.error(
-                "roster.unknown_value.suggest" if suggestion else "roster.unknown_value",
-                sheet=table.sheet,
-                row=row,
-                column=table.headers[key],
-                vocabulary=Message(f"vocabulary.{key}"),
-                value=part,
-                suggestion=suggestion,
-                allowed=tuple(fi for fi, _en, _extra in vocabulary.entries(key).values()),
-            )
+            _unknown_value(reader, table, row, key, part, key, suggestion,
+                           tuple(fi for fi, _en, _extra in vocabulary.entries(key).values()))
         elif canonical not in found:
             found.append(canonical)
     return tuple(found) if ok else None
