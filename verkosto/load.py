@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import difflib
 import hashlib
-import hmac
 import io
 import math
 import re
@@ -14,6 +13,7 @@ import secrets
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +33,7 @@ HEADER_SEARCH_ROWS = 20
 # would be published, so it is refused (addresses belong in Sähköposti, which is never shown).
 NO_EMAIL = frozenset({"person", "organisation", "group", "municipality", "region", "parent", "source", "target", "type",
                       "season"})
-_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]{2,}")  # title rows above the header are common; look this far down
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]{2,}")
 
 # Group types recognised from a group's name when the Groups sheet does not give one.
 TYPE_FROM_NAME = (
@@ -111,7 +111,8 @@ _IDENTITY_SECRET = secrets.token_bytes(32)
 
 
 def _identity_code(key: str) -> str:
-    return hmac.new(_IDENTITY_SECRET, key.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
+    # Keyed BLAKE2 is a MAC by itself (RFC 7693), and a third of HMAC-SHA256's time per person.
+    return hashlib.blake2b(key.encode("utf-8"), key=_IDENTITY_SECRET, digest_size=12).hexdigest()
 
 
 @dataclass
@@ -131,33 +132,25 @@ class _Reader:
         self.path = path
         self.name = path.name
         self.problems: list[Problem] = []
-        # The same organisation, group, role or sector fills many rows: clean, fold and look
-        # up each distinct text once per file (the caches live and die with the reader).
-        self._cells: dict[str, tuple[str, bool]] = {}
+        # The same organisation, group, role or sector fills many rows: fold and look up each
+        # distinct text once per file (the caches live and die with the reader).
         self._folded: dict[str, str] = {}
         self._aliases: dict[str, dict[str, str]] = {}
+        self._canonical: dict[tuple[str, str], str | None] = {}
         # (kind, name key) -> the first spelling of a group, organisation or person and where
         # it was; the spellings already warned about, so each variant is named once.
         self.first: dict[tuple[str, Hashable], tuple[str, str, int]] = {}
         self.other_seasons: set[str] = set()  # names met only in rows of another season
         self.emailed: set[str] = set()  # persons identified by their e-mail address
         self._spellings: set[tuple[str, str, str]] = set()
-
-    def cell(self, raw: str) -> tuple[str, bool]:
-        """A cell's clean text (:func:`normalize_text`) and whether it held control characters."""
-        try:
-            return self._cells[raw]
-        except KeyError:
-            result = self._cells[raw] = (normalize_text(raw), bool(raw) and _CONTROL.search(raw) is not None)
-            return result
+        self._spelled: dict[tuple[str, str], str] = {}  # (kind, name as written) -> its key
 
     def fold(self, text: str) -> str:
         """:func:`fold`, remembered."""
-        try:
-            return self._folded[text]
-        except KeyError:
+        result = self._folded.get(text)
+        if result is None:
             result = self._folded[text] = fold(text)
-            return result
+        return result
 
     def key(self, name: str) -> str:
         """:func:`verkosto.names.name_key`: the key of a group, organisation or person name."""
@@ -165,7 +158,10 @@ class _Reader:
 
     def spelling(self, kind: str, name: str, sheet: str, row: int, column: str | None = None) -> str:
         """The key of *name*; warns once per spelling that differs from the first one seen."""
-        key = name_key(name)
+        key = self._spelled.get((kind, name))
+        if key is not None:
+            return key  # this very spelling was met before: recorded or warned about then
+        key = self._spelled[(kind, name)] = name_key(name)
         first = self.first.get((kind, key))
         if first is None:
             self.first[(kind, key)] = (name, sheet, row)
@@ -174,6 +170,14 @@ class _Reader:
             self.warn(f"warning.same_{kind}", sheet=sheet, row=row, column=column, name=name, first=first[0],
                       where=where(first[1], first[2]))
         return key
+
+    def canonical(self, vocabulary: str, value: str) -> str | None:
+        """The canonical value of *value* in *vocabulary*, or None; remembered per text."""
+        try:
+            return self._canonical[(vocabulary, value)]
+        except KeyError:
+            result = self._canonical[(vocabulary, value)] = self.aliases(vocabulary).get(self.fold(value))
+            return result
 
     def aliases(self, vocabulary: str) -> dict[str, str]:
         """:func:`aliases`, built once per vocabulary."""
@@ -314,7 +318,7 @@ def _read_csv(reader: _Reader) -> dict[str, tuple[int, int, list[list[str]]]]:
     keep = same.setdefault
     try:
         for row in rows:
-            grid.append([keep(cell, cell) for cell in row])
+            grid.append(list(map(keep, row, row)))
     except csv.Error as err:
         # The row that failed is the one after the last read; a field past the limit is
         # nearly always an opening quote never closed, which swallows the rest of the file.
@@ -380,21 +384,35 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
                 english=column.en,
             )
     headers = {c.key: f"{normalize_text(grid[header_at][j])} ({column_letter(first_col + j)})" for j, c in header.items()}
+    # Column by column: each distinct text of a column is cleaned and checked once (an
+    # organisation or a tier fills thousands of rows), then the rows are zipped back.
+    body = grid[header_at + 1 :]
+    keys, columns_text, flagged = [], [], []
+    width = min(map(len, body), default=0)  # every row has at least this many cells
+    for j, column in header.items():
+        raw = list(map(itemgetter(j), body)) if j < width else [row[j] if j < len(row) else "" for row in body]
+        clean = {text: normalize_text(text) for text in set(raw)}
+        control = {text for text in clean if not text.isprintable() and _CONTROL.search(text)}
+        mailed = {text for text, value in clean.items()
+                  if column.key in NO_EMAIL and "@" in value and _EMAIL.search(value)}
+        if control or mailed:
+            for i, text in enumerate(raw):
+                if text in control:
+                    flagged.append((i, j, "warning", "warning.control_characters", {}))
+                if text in mailed:
+                    flagged.append((i, j, "error", "roster.email_in_cell", {"name": column.fi}))
+            for text in mailed:
+                clean[text] = ""  # never shown, not even in a later message about this row
+        keys.append(column.key)
+        columns_text.append(list(map(clean.__getitem__, raw)))
+        del raw
+    for i, j, severity, key, params in sorted(flagged, key=lambda f: (f[0], f[1])):
+        (reader.warn if severity == "warning" else reader.error)(
+            key, sheet=sheet, row=header_row + 1 + i, column=headers[header[j].key], **params)
     records, rows = [], []
-    for i, row in enumerate(grid[header_at + 1 :], start=header_row + 1):
-        record = {}
-        for j, column in header.items():
-            raw = row[j] if j < len(row) else ""
-            text, control = reader.cell(raw)
-            if control:
-                reader.warn("warning.control_characters", sheet=sheet, row=i, column=headers[column.key])
-            if "@" in text and column.key in NO_EMAIL and _EMAIL.search(text):
-                reader.error("roster.email_in_cell", sheet=sheet, row=i, column=headers[column.key],
-                             name=column.fi)
-                text = ""  # never shown, not even in a later message about this row
-            record[column.key] = text
-        if any(record.values()):
-            records.append(record)
+    for i, values in enumerate(zip(*columns_text), start=header_row + 1):
+        if any(values):
+            records.append(dict(zip(keys, values)))
             rows.append(i)
     return _Table(sheet, records, rows, headers)
 
@@ -433,7 +451,7 @@ def _unknown_value(reader: _Reader, table: _Table, row: int, key: str, value: st
 
 
 def _canonical(reader: _Reader, table: _Table, row: int, key: str, value: str, vocabulary: str) -> str | None:
-    canonical = reader.aliases(vocabulary).get(reader.fold(value))
+    canonical = reader.canonical(vocabulary, value)
     if canonical is None:
         suggestion = _suggestion(value, vocabulary)
         _unknown_value(reader, table, row, key, value, vocabulary, suggestion,
@@ -510,7 +528,8 @@ def _read(path: str | Path, season: str | None, services_vocabulary=None) -> tup
         if suffix in WORKBOOK_SUFFIXES:
             raw = _read_workbook(reader)
         elif suffix in (".csv", ".txt"):
-            raw = _read_csv(reader)
+            with paused_gc():  # a list and eight strings per row
+                raw = _read_csv(reader)
         else:
             raise reader.fatal("file.unsupported", suffix=path.suffix)
         with paused_gc():  # one dict per row and cell text: see verkosto._perf
@@ -556,7 +575,7 @@ def _keep_season(reader: _Reader, table: _Table | None, season: str | None) -> s
     organisation or group named only in another season is not part of this one, and a
     person's name is the one this season uses.
     """
-    values = [normalize_text(r.get("season", "")) for r in table.records] if table is not None else []
+    values = [r.get("season", "") for r in table.records] if table is not None else []  # cells are clean
     season = _find_season(reader, values, season)
     if season and table is not None and any(values):
         if season not in values:
@@ -580,7 +599,7 @@ def _build(
     organisations = _organisations(reader, tables.get("organisations"))
     groups = _groups(reader, tables.get("groups"))
     sheets = (_sheet_of(tables, "organisations"), _sheet_of(tables, "groups"))
-    memberships, rows = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
+    memberships, rows, identities = _memberships(reader, tables.get("memberships"), organisations, groups, sheets=sheets)
     collaborations = _collaborations(reader, tables.get("collaborations"), organisations, memberships)
     if "memberships" not in tables and any(p.key.startswith("roster.unknown_partner") for p in reader.problems):
         # Persons are known from the membership sheet only: its absence, not each name, is the error.
@@ -602,7 +621,7 @@ def _build(
         source=reader.name,
         season=season,
         problems=[p for p in reader.problems if p.severity == "warning"],
-        identities={m["person_id"]: m["identity"] for m in memberships},
+        identities=identities,
         services=_service_frame(services),
     )
 
@@ -793,14 +812,18 @@ def _break_cycles(reader: _Reader, table: _Table | None, groups: dict[str, dict]
 
 
 def _memberships(reader: _Reader, table: _Table | None, organisations: dict, groups: dict, *,
-                 sheets: tuple[str | None, str | None] = (None, None)) -> tuple[list[dict], list[int]]:
-    """Membership rows and their spreadsheet rows; *sheets* names the Organisaatiot and Ryhmät
-    sheets when the roster has them. The table's records are consumed."""
+                 sheets: tuple[str | None, str | None] = (None, None)) -> tuple[list[dict], list[int], dict[str, str]]:
+    """Membership rows, their spreadsheet rows and the persons' identity codes (person_id ->
+    code); *sheets* names the Organisaatiot and Ryhmät sheets when the roster has them. The
+    table's records are consumed."""
     if table is None:
-        return [], []
-    # The spreadsheet row of each membership, beside it rather than in it: a dict of ten keys
-    # is half the size of one of eleven, and a million memberships are read at once.
-    result, rows = [], []
+        return [], [], {}
+    # The spreadsheet row and the identity key of each membership, beside it rather than in
+    # it: a dict of ten keys is half the size of one of eleven, and a million memberships are
+    # read at once. The person's two keys are there from the start, so filling them in later
+    # does not grow the dict.
+    result, rows, keys = [], [], []
+    checked: dict[tuple[str, ...], tuple[dict, dict, str]] = {}
     identities = _Identities(reader, table)
     organisations_sheet, groups_sheet = sheets
     records, table.records = table.records, []
@@ -808,53 +831,66 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         # Each record is dropped once read: the records and the memberships made of them
         # are never both whole in memory (a million of each would be).
         record, records[i] = records[i], None  # type: ignore[call-overload]
-        ok = all(
+        if not (record.get("person") and record.get("organisation") and record.get("group")) and not all(
             [
                 _required(reader, table, row, record, "person", "person"),
                 _required(reader, table, row, record, "organisation", "represented"),
                 _required(reader, table, row, record, "group", "member_group"),
             ]
-        )
-        if not ok:
+        ):
             continue
-        organisation_key = reader.spelling("organisation", record["organisation"], table.sheet, row,
-                                           table.headers["organisation"])
-        organisation = organisations.get(organisation_key)
-        sector = _row_sector(reader, table, row, record, organisation)
-        group_key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
-        group = groups.get(group_key)
-        tier = _row_tier(reader, table, row, record, group)
-        role: str | None = "member"
-        if record.get("role"):
-            role = _canonical(reader, table, row, "role", record["role"], "role")
-        if sector is None or tier is None or role is None:
-            continue
-        if organisation is None:
-            if organisations_sheet is not None:
-                reader.warn("warning.organisation_not_listed", sheet=table.sheet, row=row,
-                            column=table.headers["organisation"], name=record["organisation"], sheet_name=organisations_sheet)
-            organisation = organisations[organisation_key] = {
-                "organisation": record["organisation"],
-                "sector": sector,
-                "municipality": record.get("municipality", ""),
-                "region": record.get("region", ""),
-            }
-        if group is None:
-            if groups_sheet is not None:
-                reader.warn("warning.group_not_listed", sheet=table.sheet, row=row, column=table.headers["group"],
-                            name=record["group"], sheet_name=groups_sheet)
-            group = groups[group_key] = {
-                "group": record["group"],
-                "tier": tier,
-                "group_type": _type_from_name(record["group"]),
-                "region": record.get("region", "") if tier != "provincial" else "",
-                "municipality": record.get("municipality", "") if tier == "local" else "",
-                "parent": "",
-                "meetings": None,
-            }
+        # A row whose organisation, group, sector, tier and role were all seen together on a
+        # row that raised nothing raises nothing either: the checks ran then (a large roster
+        # repeats these combinations thousands of times).
+        combination = (record["organisation"], record["group"], record.get("sector", ""), record.get("tier", ""),
+                       record.get("role", ""))
+        known = checked.get(combination)
+        if known is None:
+            before = len(reader.problems)
+            organisation_key = reader.spelling("organisation", record["organisation"], table.sheet, row,
+                                               table.headers["organisation"])
+            organisation = organisations.get(organisation_key)
+            sector = _row_sector(reader, table, row, record, organisation)
+            group_key = reader.spelling("group", record["group"], table.sheet, row, table.headers["group"])
+            group = groups.get(group_key)
+            tier = _row_tier(reader, table, row, record, group)
+            role: str | None = "member"
+            if record.get("role"):
+                role = _canonical(reader, table, row, "role", record["role"], "role")
+            if sector is None or tier is None or role is None:
+                continue
+            if organisation is None:
+                if organisations_sheet is not None:
+                    reader.warn("warning.organisation_not_listed", sheet=table.sheet, row=row,
+                                column=table.headers["organisation"], name=record["organisation"], sheet_name=organisations_sheet)
+                organisation = organisations[organisation_key] = {
+                    "organisation": record["organisation"],
+                    "sector": sector,
+                    "municipality": record.get("municipality", ""),
+                    "region": record.get("region", ""),
+                }
+            if group is None:
+                if groups_sheet is not None:
+                    reader.warn("warning.group_not_listed", sheet=table.sheet, row=row, column=table.headers["group"],
+                                name=record["group"], sheet_name=groups_sheet)
+                group = groups[group_key] = {
+                    "group": record["group"],
+                    "tier": tier,
+                    "group_type": _type_from_name(record["group"]),
+                    "region": record.get("region", "") if tier != "provincial" else "",
+                    "municipality": record.get("municipality", "") if tier == "local" else "",
+                    "parent": "",
+                    "meetings": None,
+                }
+            if len(reader.problems) == before:
+                checked[combination] = organisation, group, role
+        else:
+            organisation, group, role = known
+        keys.append(identities.key(row, record["person"], record.get("email", "")))
         result.append(
             {
-                "_key": identities.key(row, record["person"], record.get("email", "")),
+                "person_id": None,
+                "person": None,
                 "organisation": organisation["organisation"],
                 "sector": organisation["sector"],
                 "group": group["group"],
@@ -867,12 +903,10 @@ def _memberships(reader: _Reader, table: _Table | None, organisations: dict, gro
         )
         rows.append(row)
     people = identities.resolve()
-    for record in result:
-        key = record.pop("_key")
+    for record, key in zip(result, keys):
         record["person_id"], record["person"] = people[key]
-        record["identity"] = _identity_code(key)
     reader.emailed = {pid for key, (pid, _) in people.items() if key.startswith("email:")}
-    return result, rows
+    return result, rows, {pid: _identity_code(key) for key, (pid, _) in people.items()}
 
 
 def _row_sector(reader, table, row, record, organisation) -> str | None:
@@ -898,7 +932,7 @@ def _row_sector(reader, table, row, record, organisation) -> str | None:
 def _row_tier(reader, table, row, record, group) -> str | None:
     if group is not None:
         if record.get("tier") and group["tier"]:
-            tier = reader.aliases("tier").get(reader.fold(record["tier"]))
+            tier = reader.canonical("tier", record["tier"])
             if tier is not None and tier != group["tier"]:
                 reader.warn("warning.tier_differs", sheet=table.sheet, row=row, column=table.headers["tier"],
                             value=record["tier"], group=group["group"], used=label("tier", group["tier"]))
@@ -924,7 +958,7 @@ class _Identities:
         self.first_row: dict[str, int] = {}
 
     def key(self, row: int, name: str, email: str) -> str:
-        email_key = self.reader.fold(email)
+        email_key = email.casefold()  # cells are clean text already: folding is casefolding
         if email_key:
             key = f"email:{email_key}"
         else:
@@ -940,11 +974,12 @@ class _Identities:
         result: dict[str, tuple[str, str]] = {}
         taken: Counter = Counter()
         for key, names in self.names.items():
-            name = names.most_common(1)[0][0]
-            taken[self.reader.fold(name)] += 1
-            suffix = f" ({taken[self.reader.fold(name)]})" if taken[self.reader.fold(name)] > 1 else ""
-            result[key] = (name + suffix, name)
-            self._check(key, names)
+            name = _most_common(names)
+            folded = name.casefold()
+            taken[folded] += 1
+            result[key] = (f"{name} ({taken[folded]})" if taken[folded] > 1 else name, name)
+            if len(names) > 1:
+                self._check(key, names)
         self._check_swapped()
         return result
 
@@ -963,11 +998,11 @@ class _Identities:
 
     def _check_swapped(self) -> None:
         seen: dict[tuple, str] = {}
-        for key in self.names:
-            name = self.names[key].most_common(1)[0][0]
-            tokens = tuple(sorted(self.reader.fold(name).split()))
+        for key, names in self.names.items():
+            name = _most_common(names)
+            tokens = tuple(sorted(name.casefold().split()))
             other = seen.setdefault(tokens, name)
-            if len(tokens) > 1 and self.reader.fold(other) != self.reader.fold(name):
+            if len(tokens) > 1 and other.casefold() != name.casefold():
                 self.reader.warn(
                     "warning.swapped_names",
                     sheet=self.table.sheet,
@@ -976,6 +1011,11 @@ class _Identities:
                     name=name,
                     other=other,
                 )
+
+
+def _most_common(names: Counter) -> str:
+    """The spelling used most often (the first of equals); most persons have just one."""
+    return next(iter(names)) if len(names) == 1 else names.most_common(1)[0][0]
 
 
 def _collaborations(reader: _Reader, table: _Table | None, organisations: dict, memberships: list[dict]) -> list[dict]:

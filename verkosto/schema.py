@@ -37,8 +37,10 @@ def normalize_text(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if text.isascii() and text.isprintable() and "  " not in text:
-        return text.strip()  # the common case, fast
+    if text.isprintable():  # the common case, fast: no control, format or unusual space character
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        return text.strip() if "  " not in text else " ".join(text.split())
     text = unicodedata.normalize("NFC", text)
     text = "".join(_clean_char(ch) for ch in text)
     return " ".join(text.split())
