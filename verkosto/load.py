@@ -387,7 +387,9 @@ def _table(reader: _Reader, sheet: str, kind: str, first_row: int, first_col: in
     # Column by column: each distinct text of a column is cleaned and checked once (an
     # organisation or a tier fills thousands of rows), then the rows are zipped back.
     body = grid[header_at + 1 :]
-    keys, columns_text, flagged = [], [], []
+    keys: list[str] = []
+    columns_text: list[list[str]] = []
+    flagged: list[tuple[int, int, str, str, dict]] = []  # (row index, column index, severity, key, params)
     width = min(map(len, body), default=0)  # every row has at least this many cells
     for j, column in header.items():
         raw = list(map(itemgetter(j), body)) if j < width else [row[j] if j < len(row) else "" for row in body]
