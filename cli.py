@@ -205,10 +205,29 @@ class _Progress:
             self.progress.remove_task(task)
 
 
+# The bundled example's file name when a command runs on it for want of a roster: every line
+# that says what was written says so too, so an example map is never taken for the real one.
+_example: list[str] = []
+
+
 def _start(lang: Lang | None) -> None:
     """Every command begins here: the language of everything it prints."""
+    _example.clear()
     if lang is not None:  # else the group's --lang, VERKOSTO_LANG or Finnish
         set_language(lang.value)
+
+
+def _announce_example(path: Path) -> None:
+    """Say on standard error that *path*, the fictitious example, is used for want of a roster."""
+    typer.echo(text("cli.example", name=path.name), err=True)
+    if path.name not in _example:
+        _example.append(path.name)
+
+
+def _written(line: object) -> None:
+    """The output line of a file written, marked when it was made from the example."""
+    mark = text("cli.example.mark", names=", ".join(_example)) if _example else ""
+    typer.echo(f"{line}{mark}")
 
 
 def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=None, pseudonymize=False,
@@ -220,7 +239,7 @@ def _analysis(progress: _Progress, roster: Path | None, *, season=None, rules=No
 
     path = roster or example_path(season)
     if roster is None:
-        typer.echo(text("cli.example", name=path.name), err=True)
+        _announce_example(path)
     with progress.step("cli.progress.reading", name=path.name):
         analysis = analyse(
             path, season=season, rules=rules, weighted=weighted, sample=sample,
@@ -243,7 +262,7 @@ def _emit(content: str, output: Path | None, protect: Path) -> None:
         typer.echo(content, nl=False)
     else:
         write_atomic(output, content.encode("utf-8"), protect=[protect])
-        typer.echo(f"{output}")
+        _written(output)
 
 
 def _format(given, output: Path | None, choices) -> str:
@@ -365,7 +384,7 @@ def _build() -> typer.Typer:
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
                           views=views, paper=paper and paper.value, protect=[path])
         G = analysis.graph
-        typer.echo(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
+        _written(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.metrics.help"))
     def metrics(
@@ -415,7 +434,7 @@ def _build() -> typer.Typer:
             _emit(to_json(table), output, path)
         elif fmt == "xlsx":
             write_xlsx(output, {title: Sheet(translate(table), headers())}, protect=[path])
-            typer.echo(f"{output}")
+            _written(output)
         else:  # the terminal is narrow: the id repeats the name, and the kind is one per network
             _print_table(translate(table[shown] if shown else table.drop(columns=["node", "kind"])).head(top))
 
@@ -445,7 +464,7 @@ def _build() -> typer.Typer:
                 findings = analysis.findings
             if output is not None and output.suffix.lower() in IMAGE_FORMATS:
                 write_coverage_image(analysis, output, protect=[path])
-                typer.echo(f"{output}")
+                _written(output)
             else:
                 fmt = _format(format, output, CoverageFormat)
                 if fmt == "csv":
@@ -491,7 +510,7 @@ def _build() -> typer.Typer:
             elif output is not None:
                 with progress.step("cli.progress.writing", name=output.name):
                     write_services(analysis, output, protect=[path])
-                typer.echo(f"{output}")
+                _written(output)
             else:
                 typer.echo(summary(analysis.services))
                 findings = findings_words(analysis.services)
@@ -526,7 +545,7 @@ def _build() -> typer.Typer:
                                    level=pseudonym_level)[1]
             with progress.step("cli.progress.writing", name=output.name):
                 write_report(analysis, output, previous=before, protect=[path, *([previous] if previous else [])])
-        typer.echo(f"{output}")
+        _written(output)
 
     class ExportNetwork(str, Enum):
         full = "full"
@@ -563,7 +582,7 @@ def _build() -> typer.Typer:
                 analyses.append(analysis)
             with progress.step("cli.progress.writing", name=output.name):
                 export_network(analyses, output, network=network.value, layout=layout.value, protect=paths)
-        typer.echo(f"{output}")
+        _written(output)
 
     @app.command("import-kumu", cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.import_kumu.help"))
     def import_kumu(
@@ -700,7 +719,7 @@ def _build() -> typer.Typer:
 
         inputs = season_inputs(rosters, seasons, at_most=at_most)
         for path, _ in inputs if not rosters else ():
-            typer.echo(text("cli.example", name=path.name), err=True)
+            _announce_example(path)
         return [_analysis(progress, path, season=season, **options)[1] for path, season in inputs]
 
     @app.command(cls=Command, options_metavar=t("cli.typer.options_metavar"), help=t("cli.compare.help"))
@@ -736,11 +755,11 @@ def _build() -> typer.Typer:
                         write_change_map(old, new, output, comparison=comparison, protect=protect)
                     else:
                         write_comparison(comparison, output, protect=protect)
-                typer.echo(f"{output}")
+                _written(output)
                 if season_maps and output.suffix.lower() == ".html":
                     maps = tuple(output.with_name(f"{output.stem}_{s}.html") for s in comparison.seasons)
                     for written in write_season_maps(old, new, maps, comparison=comparison, protect=protect):
-                        typer.echo(f"{written}")
+                        _written(written)
             elif format == CompareFormat.json:
                 typer.echo(to_json(comparison.as_dict()), nl=False)
             else:
@@ -769,7 +788,7 @@ def _build() -> typer.Typer:
             if output is not None:
                 with progress.step("cli.progress.writing", name=output.name):
                     write_trends(analyses, output, protect=[Path(a.source) for a in analyses])
-                typer.echo(f"{output}")
+                _written(output)
             elif format == TrendsFormat.csv:
                 typer.echo(to_csv(season_trends(analyses)), nl=False)
             elif format == TrendsFormat.json:

@@ -26,7 +26,8 @@ def run(*args):
 
 def test_export_of_the_example_opens_as_gexf_1_3_with_the_maps_colours_and_places(in_tmp):
     result = run("export", "-o", "verkosto.gexf")
-    assert (result.exit_code, result.stdout) == (0, "verkosto.gexf\n"), result.output
+    assert (result.exit_code, result.stdout) == (0, "verkosto.gexf (the fictitious example pirkanmaa_2025-2026.xlsx)\n"), \
+        result.output
     assert result.stderr == "No roster given: using the fictitious example pirkanmaa_2025-2026.xlsx.\n"
     document = (in_tmp / "verkosto.gexf").read_bytes()
     assert check_gexf13(document) == []

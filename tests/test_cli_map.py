@@ -24,7 +24,8 @@ def test_map_of_the_bundled_example(in_tmp):
     result = run("map")
     G = build_graph(load_roster(example_path()))
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n"
+    assert result.stdout == (f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+                             " (the fictitious example pirkanmaa_2025-2026.xlsx)\n")
     assert result.stderr == "No roster given: using the fictitious example pirkanmaa_2025-2026.xlsx.\n"
     html = (in_tmp / "verkostokartta.html").read_text(encoding="utf-8")
     assert "2025-2026" in html and "pirkanmaa_2025-2026.xlsx" in html
@@ -186,3 +187,16 @@ def test_an_a3_poster_of_the_example(in_tmp):
         1, "Error: kartta.html: --paper is for images only; write the map to .png, .svg or .pdf, or leave --paper out"
     )
     assert not (in_tmp / "kartta.html").exists()
+
+
+def test_every_output_line_made_from_the_example_says_so(in_tmp):
+    """A forgotten roster argument is named on stderr and on the line that names the file."""
+    from cli import build_app
+
+    fi = CliRunner().invoke(build_app("fi"), ["report", "-o", "r.xlsx"])
+    assert fi.stdout == "r.xlsx (kuvitteellinen esimerkkiaineisto pirkanmaa_2025-2026.xlsx)\n", fi.output
+    compare = run("compare", "-o", "c.xlsx")
+    assert compare.stdout == ("c.xlsx (the fictitious example pirkanmaa_2024-2025.xlsx, "
+                              "pirkanmaa_2025-2026.xlsx)\n"), compare.output
+    given = run("map", str(example_path()), "-o", "k.html")
+    assert given.stdout.endswith(" edges\n") and "example" not in given.stdout + given.stderr
