@@ -367,6 +367,7 @@ def _build() -> typer.Typer:
         size_by: Annotated[Metric | None, typer.Option("--size-by", help=t("cli.map.size_by"))] = None,
         views: Annotated[Path | None, typer.Option("--views", help=t("cli.map.views"))] = None,
         paper: Annotated[Paper | None, typer.Option("--paper", help=t("cli.map.paper"))] = None,
+        exact: Annotated[bool, typer.Option("--exact", help=t("cli.map.exact"), **flag)] = False,
         rules: RulesOpt = None,
         indicators: IndicatorsOpt = None,
         pseudonymize: PseudonymizeOpt = False,
@@ -382,7 +383,7 @@ def _build() -> typer.Typer:
                                        indicators=indicators, level=pseudonym_level)
             with progress.step("cli.progress.writing", name=output.name):
                 write_map(analysis, output, layout=layout.value, title=title, size_by=size_by and size_by.value,
-                          views=views, paper=paper and paper.value, protect=[path])
+                          views=views, paper=paper and paper.value, exact=exact, protect=[path])
         G = analysis.graph
         _written(text("cli.map.done", output=output, nodes=G.number_of_nodes(), edges=G.number_of_edges()))
 

@@ -1,11 +1,16 @@
 """One Analysis shared by every view: computed once, the same numbers as the plain functions."""
 
+import math
+import random
+
+import networkx as nx
 import pandas as pd
 import pytest
+from conftest import add_group, add_organisation, add_person, add_tiers
 
 import verkosto
 from verkosto import analyse, coverage, graph, metrics
-from verkosto.analysis import Analysis
+from verkosto.analysis import MAP_SAMPLE, MAP_SEED, Analysis
 from verkosto.example import example_path
 from verkosto.load import load_roster
 
@@ -88,3 +93,61 @@ def test_weighted_and_sampled_options_reach_the_metrics():
     pd.testing.assert_frame_equal(weighted, metrics.centrality(G, network="organisations", weighted=True))
     sampled = analyse(roster, sample=50).centrality("persons")
     pd.testing.assert_frame_equal(sampled, metrics.centrality(G, network="persons", sample=50))
+
+
+def working_groups(persons: int, seed: int = 11) -> nx.MultiDiGraph:
+    """*persons* persons in working groups of four, half of them in a second group: a sparse
+    persons network (about 1.7 ties per person), fast to measure with networkx too."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph(season="2024-2025", source="tyoryhmat.xlsx")
+    add_tiers(G)
+    add_organisation(G, "Kunta", "municipality")
+    names = [f"Työryhmä {j:03d}" for j in range(persons // 4)]
+    for name in names:
+        add_group(G, name, "local", "working_group")
+    for i in range(persons):
+        groups = {names[i // 4]: "member"}
+        if rng.random() < 0.5:
+            groups[rng.choice(names)] = "member"
+        add_person(G, f"Henkilö {i:03d}", "Kunta", groups)
+    return G
+
+
+def test_the_maps_betweenness_over_the_sample_size_is_networkx_seeded_estimate():
+    analysis = Analysis.from_graph(working_groups(620))
+    P = analysis.network("persons")
+    assert len(P) > MAP_SAMPLE >= len(analysis.network("groups"))
+    panel = analysis.map_metrics()
+    assert panel.betweenness_sources == {"person": MAP_SAMPLE}
+    expected = nx.betweenness_centrality(P, k=MAP_SAMPLE, seed=MAP_SEED)
+    assert {n: panel.values[n]["betweenness"] for n in P} == pytest.approx(expected, abs=1e-12)
+    assert all(math.isnan(panel.values[n]["closeness"]) for n in P)  # all pairs: not for the map
+    # The groups' network is small enough for exact values, closeness included.
+    assert all(panel.values[n] == analysis.node_metrics[n] for n in analysis.network("groups"))
+    # The same roster gives the same numbers, and exact values when asked.
+    again = Analysis.from_graph(working_groups(620)).map_metrics()
+    assert pd.DataFrame(again.values).equals(pd.DataFrame(panel.values))  # NaN closeness equal too
+    exact = analysis.map_metrics(exact=True)
+    assert exact == (analysis.node_metrics, {})
+    assert {n: exact.values[n]["betweenness"] for n in P} == pytest.approx(nx.betweenness_centrality(P), abs=1e-12)
+
+
+def test_the_example_map_has_exact_values(example):
+    # Its networks (462 persons in 2023-2024) are no larger than the map's sample.
+    P = example.network("persons")
+    assert len(P) <= MAP_SAMPLE
+    assert example.map_metrics() == (example.node_metrics, {})
+    broker = max(P, key=lambda n: example.node_metrics[n]["betweenness"])
+    values = example.map_metrics().values[broker]
+    assert values["betweenness"] == pytest.approx(nx.betweenness_centrality(P)[broker], abs=1e-12)
+    assert values["closeness"] == pytest.approx(nx.closeness_centrality(P, u=broker), abs=1e-12)
+
+
+def test_the_maps_sample_is_the_analysis_own_when_smaller():
+    analysis = Analysis.from_graph(working_groups(620), sample=40)
+    P = analysis.network("persons")
+    panel = analysis.map_metrics()
+    assert panel.betweenness_sources == {"person": 40, "group": 40}
+    expected = nx.betweenness_centrality(P, k=40, seed=MAP_SEED)
+    assert {n: panel.values[n]["betweenness"] for n in P} == pytest.approx(expected, abs=1e-12)
+    assert analysis.map_metrics(exact=True).betweenness_sources == {"person": 40, "group": 40}

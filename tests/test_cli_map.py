@@ -2,14 +2,15 @@
 
 import re
 
+import networkx as nx
 import pytest
-from conftest import XSS_PERSON
-from rosters import SMALL, write_csv, write_xlsx
+from conftest import XSS_PERSON, embedded_json, records
+from rosters import MEMBERSHIP_HEADER, SMALL, write_csv, write_xlsx
 from typer.testing import CliRunner
 
 from cli import app
 from verkosto.example import example_path
-from verkosto.graph import build_graph
+from verkosto.graph import build_graph, project
 from verkosto.load import load_roster
 
 runner = CliRunner(env={"VERKOSTO_LANG": "en"})  # the English messages asserted below
@@ -200,3 +201,92 @@ def test_every_output_line_made_from_the_example_says_so(in_tmp):
                               "pirkanmaa_2025-2026.xlsx)\n"), compare.output
     given = run("map", str(example_path()), "-o", "k.html")
     assert given.stdout.endswith(" edges\n") and "example" not in given.stdout + given.stderr
+
+
+# --- the side panel's metrics: estimated on a large network, exact when asked ----------
+
+
+def working_groups_roster(path, persons=40):
+    """*persons* persons in ten working groups of four, every other one also in the next group."""
+    rows = [MEMBERSHIP_HEADER]
+    for i in range(persons):
+        organisation = ("Akaan kaupunki", "Kunta") if i % 3 else ("MLL Akaa", "Järjestö")
+        for group in {i // 4, (i // 4 + 1) % 10} if i % 2 else {i // 4}:
+            rows.append([f"Henkilö {i:02d}", *organisation, f"Työryhmä {group}", "Paikallinen", "", "Akaa", ""])
+    return write_csv(path, rows)
+
+
+def panel_metrics(html: str) -> tuple[dict, dict[str, dict]]:
+    """The payload's metrics block, and the values by node id."""
+    payload = embedded_json(html, "verkosto-payload")
+    ids = [row[0] for row in payload["nodes"]["rows"]]
+    block = payload["metrics"]
+    values = {ids[row.pop("node")]: row for row in records(block["values"])}
+    return block, values
+
+
+@pytest.fixture
+def sample_of_12(monkeypatch):
+    """The map's sample made small enough for a 40-person roster to be above it."""
+    monkeypatch.setattr("verkosto.analysis.MAP_SAMPLE", 12)
+    return 12
+
+
+def test_map_of_a_large_network_estimates_betweenness_and_says_so(in_tmp, sample_of_12):
+    path = working_groups_roster(in_tmp / "ryhmat.csv")
+    assert run("map", path, "-o", "kartta.html", "--lang", "fi").exit_code == 0
+    html = (in_tmp / "kartta.html").read_text(encoding="utf-8")
+    block, values = panel_metrics(html)
+    assert block["betweenness_sources"] == {"person": 12}  # ten groups and two organisations: exact
+    P = project(build_graph(load_roster(path)), "persons")
+    expected = nx.betweenness_centrality(P, k=12, seed=0)
+    assert {n: values[n]["betweenness"] for n in P} == pytest.approx(expected, rel=1e-5, abs=1e-9)
+    assert {values[n]["closeness"] for n in P} == {None}  # not computed: every pair would be needed
+    assert values["group:Työryhmä 0"]["closeness"] is not None
+    texts = embedded_json(html, "verkosto-settings")["texts"]
+    assert texts["map.betweenness_estimated"].startswith("Välillisyys on arvio {sources} satunnaisesti valitusta")
+    assert run("map", path, "-o", "again.html", "--lang", "fi").exit_code == 0  # the sample is seeded:
+    assert (in_tmp / "again.html").read_bytes() == (in_tmp / "kartta.html").read_bytes()  # the same map
+
+
+@pytest.mark.parametrize("option", [["--exact"], ["--size-by", "betweenness"], ["--size-by", "closeness"]])
+def test_exact_values_when_asked_or_sized_by(in_tmp, sample_of_12, option):
+    path = working_groups_roster(in_tmp / "ryhmat.csv")
+    assert run("map", path, "-o", "kartta.html", *option).exit_code == 0
+    block, values = panel_metrics((in_tmp / "kartta.html").read_text(encoding="utf-8"))
+    assert "betweenness_sources" not in block
+    P = project(build_graph(load_roster(path)), "persons")
+    for metric, exact in (("betweenness", nx.betweenness_centrality(P)), ("closeness", nx.closeness_centrality(P))):
+        assert {n: values[n][metric] for n in P} == pytest.approx(exact, rel=1e-5, abs=1e-9)
+
+
+def test_the_exact_option_has_help_in_finnish_and_english():
+    from cli import build_app
+
+    def help_text(lang: str) -> str:  # the help's words without the boxes and line breaks around them
+        output = CliRunner().invoke(build_app(lang), ["map", "--help"]).output
+        return " ".join(output.replace("│", " ").split())
+
+    fi, en = help_text("fi"), help_text("en")
+    assert "--exact" in fi and "Laske tunnusluvut tarkasti." in fi
+    assert "--exact" in en and "Compute the metrics exactly." in en
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("lang", "note"), [
+    ("fi", "Välillisyys on arvio 12 satunnaisesti valitusta lähtösolmusta; läheisyyttä ei ole laskettu. "
+           "Tarkat arvot: verkosto map --exact."),
+    ("en", "Betweenness is estimated from 12 randomly chosen source nodes; closeness is not computed. "
+           "Exact values: verkosto map --exact."),
+])
+def test_the_panel_says_the_betweenness_is_estimated(in_tmp, sample_of_12, open_map, lang, note):
+    path = working_groups_roster(in_tmp / "ryhmat.csv")
+    assert run("map", path, "-o", "kartta.html", "--lang", lang).exit_code == 0
+    page = open_map(in_tmp / "kartta.html").page
+    page.evaluate("verkosto.select('person:Henkilö 05')")
+    assert page.locator("#panel p.estimate").inner_text() == note
+    assert page.locator('#panel tr[data-metric="betweenness"] td').inner_text().startswith("\u2248\u00a0")
+    assert page.locator('#panel tr[data-metric="closeness"]').count() == 0
+    page.evaluate("verkosto.select('group:Työryhmä 0')")  # the groups' values are exact
+    assert page.locator("#panel p.estimate").count() == 0
+    assert page.locator('#panel tr[data-metric="closeness"]').count() == 1

@@ -141,6 +141,27 @@ def test_sampled_betweenness_equals_networkx(sample):
         assert_same(a, centrality(G))
 
 
+def test_closeness_can_be_left_out():
+    # The star 0–1, 0–2, 0–3 (see the docstring): without closeness every other column is as
+    # before and closeness is NaN, not 0, so that no reader takes it for a value.
+    star = nx.star_graph(3)
+    full, without = centrality(star), centrality(star, sample=2, seed=1, closeness=False)
+    assert without["closeness"].isna().all()
+    pd.testing.assert_frame_equal(without.drop(columns="closeness"),
+                                  centrality(star, sample=2, seed=1).drop(columns="closeness"))
+    assert full["closeness"].tolist() == [1.0, 0.6, 0.6, 0.6]
+
+
+def test_a_sample_of_500_sources_on_a_larger_network_is_networkx_estimate():
+    # The map's sample (verkosto.analysis.MAP_SAMPLE) on a network above it: 620 nodes.
+    G = nx.connected_watts_strogatz_graph(620, 4, 0.2, seed=5)
+    got = centrality(G, sample=500, seed=0, closeness=False).set_index("node")["betweenness"]
+    expected = nx.betweenness_centrality(G, k=500, seed=0)
+    assert got.to_dict() == pytest.approx(expected, abs=1e-12)
+    exact = centrality(G).set_index("node")["betweenness"]
+    assert got.to_dict() != pytest.approx(exact.to_dict(), abs=1e-6)  # an estimate, not the exact value
+
+
 def test_centrality_matches_networkx_functions_directly():
     G = nx.karate_club_graph()
     df = centrality(G).set_index("node")

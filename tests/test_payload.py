@@ -93,13 +93,23 @@ def test_tables_are_generated_from_the_row_definitions():
         (build_small_network, {"lang": "en", "layout": "force"}),
         (build_small_network, {"findings": findings_frame(), "metrics": METRICS, "size_by": "degree"}),
         (build_small_network, {"findings": pd.DataFrame(columns=FINDING_COLUMNS)}),
+        (build_small_network, {"metrics": METRICS, "betweenness_sources": {"person": 500}}),
         (build_large_network, {}),
         (nx.MultiDiGraph, {}),
     ],
-    ids=["small", "small-en-force", "small-findings-metrics", "no-findings", "large", "empty"],
+    ids=["small", "small-en-force", "small-findings-metrics", "no-findings", "estimated", "large", "empty"],
 )
 def test_rendered_payloads_match_the_schema(graph, options):
     assert_valid(page_payload(graph(), **options))
+
+
+def test_the_metrics_say_how_betweenness_was_computed():
+    estimated = page_payload(build_small_network(), metrics=METRICS, betweenness_sources={"person": 500})
+    assert estimated["metrics"]["betweenness_sources"] == {"person": 500}
+    assert "betweenness_sources" not in page_payload(build_small_network(), metrics=METRICS)["metrics"]
+    broken = json.loads(json.dumps(estimated))
+    broken["metrics"]["betweenness_sources"]["person"] = "500"
+    assert [list(e.absolute_path) for e in VALIDATOR.iter_errors(broken)] == [["metrics"]]  # Metrics or null
 
 
 def test_hostile_names_payload_matches_the_schema():

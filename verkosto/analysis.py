@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
 import pandas as pd
@@ -26,7 +27,25 @@ from .errors import Problem
 from .indicators import IndicatorData, missing_municipalities, read_indicators, roster_municipalities
 from .load import Roster, load_roster
 
-__all__ = ["Analysis", "analyse"]
+__all__ = ["MAP_SAMPLE", "MAP_SEED", "Analysis", "MapMetrics", "analyse"]
+
+#: The map's side panel estimates a network's betweenness from this many sampled sources when
+#: the network has more nodes (exact values cost all pairs of shortest paths: on a national
+#: roster of 15,000 persons nearly the whole run). The bundled example's networks are smaller.
+MAP_SAMPLE = 500
+#: The seed of that sample, fixed so that the same roster gives the same map byte for byte.
+MAP_SEED = 0
+
+_KINDS = {"persons": "person", "organisations": "organisation", "groups": "group"}
+
+
+class MapMetrics(NamedTuple):
+    """The metrics of the map's side panel (:meth:`Analysis.map_metrics`)."""
+
+    #: node id -> ``{metric: value}``, as :attr:`Analysis.node_metrics`.
+    values: dict[str, dict[str, float]]
+    #: node kind -> number of sampled sources, for the kinds whose betweenness is estimated.
+    betweenness_sources: dict[str, int]
 
 
 @dataclass(eq=False)
@@ -67,6 +86,7 @@ class Analysis:
     services_vocabulary: services.ServiceVocabulary | None = None
     _networks: dict[str, nx.Graph] = field(default_factory=dict, repr=False)
     _centrality: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _estimated: dict[tuple[str, int], pd.DataFrame] = field(default_factory=dict, repr=False)
     _roles: dict[tuple, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -140,8 +160,37 @@ class Analysis:
     @functools.cached_property
     def node_metrics(self) -> dict[str, dict[str, float]]:
         """Metrics of every person, organisation and group, each in its own network."""
-        networks = ("persons", "organisations", "groups")
-        return metrics.node_metrics(self.graph, tables={n: self.centrality(n) for n in networks})
+        return metrics.node_metrics(self.graph, tables={n: self.centrality(n) for n in _KINDS})
+
+    def map_metrics(self, *, exact: bool = False) -> MapMetrics:
+        """The metrics the map's side panel shows, and how its betweenness was computed.
+
+        With *exact*, :attr:`node_metrics`, as the analysis computes them for its tables (exact
+        unless it samples betweenness itself). Otherwise a network of more than :data:`MAP_SAMPLE`
+        nodes has its betweenness estimated from that many sources drawn with the seed
+        :data:`MAP_SEED` (networkx' ``betweenness_centrality(P, k=MAP_SAMPLE, seed=MAP_SEED)``)
+        and no closeness, which needs all pairs of shortest paths; smaller networks are exact.
+        Betweenness the analysis itself samples (``analyse(..., sample=...)``) is reported too.
+        """
+        if exact:
+            sources = {
+                _KINDS[n]: self.sample for n in _KINDS if self.sample is not None and self.sample < len(self.network(n))
+            }
+            return MapMetrics(self.node_metrics, sources)
+        k = MAP_SAMPLE if self.sample is None else min(self.sample, MAP_SAMPLE)
+        tables, sources = {}, {}
+        for network, kind in _KINDS.items():
+            if len(self.network(network)) <= k:  # also when the analysis samples: k is its sample or less
+                tables[network] = self.centrality(network)
+                continue
+            if (network, k) not in self._estimated:
+                self._estimated[network, k] = metrics.centrality(
+                    self.network(network), weighted=self.weighted, sample=k, seed=MAP_SEED, closeness=False
+                )
+            tables[network], sources[kind] = self._estimated[network, k], k
+        if not sources:
+            return MapMetrics(self.node_metrics, sources)
+        return MapMetrics(metrics.node_metrics(self.graph, tables=tables), sources)
 
     @functools.cached_property
     def structural_holes(self) -> pd.DataFrame:

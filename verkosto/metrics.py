@@ -324,6 +324,7 @@ def centrality(
     weighted: bool = False,
     sample: int | None = None,
     seed=0,
+    closeness: bool = True,
 ) -> pd.DataFrame:
     """Degree, betweenness, closeness and eigenvector centrality of every node of a network.
 
@@ -343,6 +344,9 @@ def centrality(
         a sample as large as the network gives the exact values.
     seed : int, random.Random or None
         Seed of the sample, as networkx' ``seed``.
+    closeness : bool
+        When false, closeness is not computed and its column is NaN: it needs the shortest
+        paths between all pairs of nodes, which a sample of sources does not save.
 
     Returns
     -------
@@ -397,12 +401,14 @@ def centrality(
         index = {node: i for i, node in enumerate(nodes)}
         source_ids = None if sources is None else [index[s] for s in sources]
         betweenness = _betweenness_igraph(paths, n, weighted=weighted, sources=source_ids)
-        closeness = _closeness_igraph(paths, n, weighted=weighted, scale=scale)
+        closeness_values = (
+            _closeness_igraph(paths, n, weighted=weighted, scale=scale) if closeness else [math.nan] * n
+        )
         eigenvector = _eigenvector_igraph(eigen, weighted=weighted)
         return _centrality_frame(
             P,
             dict(zip(nodes, betweenness)),
-            dict(zip(nodes, closeness)),
+            dict(zip(nodes, closeness_values)),
             dict(zip(nodes, eigenvector)),
         )
 

@@ -223,12 +223,15 @@ class MetricValues(TypedDict):
 
 class Metrics(TypedDict):
     """Metrics for the side panel: names in panel order with their labels, a one-sentence
-    explanation of each ("" for a metric the catalogue does not know), and the values."""
+    explanation of each ("" for a metric the catalogue does not know), and the values;
+    ``betweenness_sources`` gives, by node kind, the number of sampled sources betweenness was
+    estimated from (absent when every value is exact)."""
 
     names: list[str]
     labels: list[str]
     help: list[str]
     values: MetricValues
+    betweenness_sources: NotRequired[dict[str, int]]
 
 
 class ViewFilters(TypedDict):

@@ -488,7 +488,7 @@ def _metric_label(name: str, lang: str) -> str:
     return TEXTS[lang].get(f"metric.{name}", name)
 
 
-def _metrics_payload(table: dict, ids: list[str], lang: str) -> dict | None:
+def _metrics_payload(table: dict, ids: list[str], lang: str, sources: dict[str, int] | None) -> dict | None:
     present = {name for values in table.values() for name in values}
     if not present:
         return None
@@ -503,6 +503,7 @@ def _metrics_payload(table: dict, ids: list[str], lang: str) -> dict | None:
         "labels": [_metric_label(name, lang) for name in names],
         "help": [TEXTS[lang].get(f"map.metric_help.{name}", "") for name in names],
         "values": {"columns": ["node", *names], "rows": values},
+        **({"betweenness_sources": dict(sorted(sources.items()))} if sources else {}),
     }
 
 
@@ -605,6 +606,7 @@ def map_payload(
     guides: dict | None = None,
     findings=None,
     metrics=None,
+    betweenness_sources: dict[str, int] | None = None,
     size_by: str | None = None,
     changes: dict | None = None,
     notes: dict[str, str] | None = None,
@@ -638,6 +640,9 @@ def map_payload(
         ``{node id: {metric name: number}}``, e.g. ``{"person:Anna": {"betweenness": 0.12,
         "degree": 7}}``, shown in the side panel; a DataFrame with a ``node`` column (as
         :func:`verkosto.metrics.centrality` returns) works too.
+    betweenness_sources : dict, optional
+        ``{node kind: number of sources}`` for the kinds whose betweenness in *metrics* is
+        estimated from a sample of sources; the side panel says so.
     size_by : str, optional
         A metric name: nodes that have it are sized by it, the radius growing with the
         square root of the value between the smallest and the largest value.
@@ -724,7 +729,7 @@ def map_payload(
         "guides": guides_payload(guides, lang),
         "facets": facets,
         **_links(G, order, lang),
-        "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang),
+        "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang, betweenness_sources),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
         "notes": None if notes is None else table(
             NoteRow, sorted(NoteRow(position[n], str(t)) for n, t in notes.items() if n in position and t)
@@ -898,6 +903,7 @@ def to_html(
     title: str | None = None,
     findings=None,
     metrics=None,
+    betweenness_sources: dict[str, int] | None = None,
     size_by: str | None = None,
     notes: dict[str, str] | None = None,
     views: list[dict] | None = None,
@@ -921,8 +927,9 @@ def to_html(
         Language of the page.
     title : str, optional
         Heading of the page; by default "Verkostokartta" / "Network map".
-    findings, metrics, size_by, notes, indicators, changes, services, suggestions, views
-        Coverage findings, metrics per node, the metric that sizes the nodes, a line of text
+    findings, metrics, betweenness_sources, size_by, notes, indicators, changes, services, suggestions, views
+        Coverage findings, metrics per node and how many sources their estimated
+        betweenness comes from, the metric that sizes the nodes, a line of text
         per node for the side panel, the municipal indicators, for a map of two seasons what
         changed, the organisations' services, the suggestion edges and the planner's saved views,
         as in :func:`map_payload`.
@@ -948,8 +955,8 @@ def to_html(
         positions = compute_layout(G, layout)
         guides = tier_guides(G) if layout == "tiers" else None
     payload = map_payload(
-        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics, size_by=size_by,
-        notes=notes, indicators=indicators, changes=changes,
+        G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics,
+        betweenness_sources=betweenness_sources, size_by=size_by, notes=notes, indicators=indicators, changes=changes,
         services=services, suggestions=suggestions, views=views,
     )
     finding_nodes, other_findings = _legend_findings(payload)

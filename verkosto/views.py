@@ -20,6 +20,8 @@ __all__ = [
 
 IMAGE_FORMATS = (".png", ".svg", ".pdf")
 MAP_FORMATS = (".html", *IMAGE_FORMATS)
+# Sizing nodes by these needs every node's exact value: an estimate would reorder the sizes.
+_EXACT_SIZE_BY = ("betweenness", "closeness")
 
 
 def broker_notes(analysis: Analysis, lang: str | None = None) -> dict[str, str]:
@@ -63,6 +65,7 @@ def write_map(
     generated: str | None = None,
     views: str | os.PathLike | None = None,
     paper: str | None = None,
+    exact: bool = False,
     protect=(),
 ) -> Path:
     """Draw the network map: an interactive ``.html`` page, or a ``.png``/``.svg``/``.pdf`` image.
@@ -75,6 +78,12 @@ def write_map(
     *paper* (``slide``, ``a4``, ``a3``) is the page of an image, which marks the nodes with findings
     as the page does.
 
+    On a network of more than :data:`verkosto.analysis.MAP_SAMPLE` nodes the side panel's
+    betweenness is estimated from a seeded sample of sources and closeness is left out, and the
+    page says so (:meth:`verkosto.analysis.Analysis.map_metrics`); *exact*, or a *size_by* of
+    betweenness or closeness, computes every value exactly. An image needs metrics only to size
+    its nodes.
+
     Raises
     ------
     OutputError
@@ -86,9 +95,11 @@ def write_map(
     lang = lang or current_language()
     suffix = Path(path).suffix.lower()
 
-    def common() -> dict:
-        """What the page and the image share: the analysis' metrics and findings (computed once)."""
-        return dict(layout=layout, lang=lang, title=title, size_by=size_by, metrics=analysis.node_metrics,
+    exact = exact or size_by in _EXACT_SIZE_BY
+
+    def common(metrics) -> dict:
+        """What the page and the image share: the analysis' findings (computed once), and *metrics*."""
+        return dict(layout=layout, lang=lang, title=title, size_by=size_by, metrics=metrics,
                     findings=analysis.findings, protect=protect)
 
     if suffix == ".html":
@@ -99,10 +110,12 @@ def write_map(
         if paper is not None:
             raise OutputError(text("output.paper_html", lang, path=str(path)))
         data = analysis.municipal_indicators
+        panel = analysis.map_metrics(exact=exact)
         return write_html(
             analysis.graph,
             path,
-            **common(),
+            **common(panel.values),
+            betweenness_sources=panel.betweenness_sources or None,
             notes=broker_notes(analysis, lang),
             services=organisation_services(analysis, lang),
             suggestions=opportunity_edges(analysis, lang),
@@ -113,7 +126,8 @@ def write_map(
     if suffix in IMAGE_FORMATS:
         from .static import draw_map
 
-        return draw_map(analysis.graph, path, **common(), paper=paper or "slide")
+        metrics = None if size_by is None else analysis.map_metrics(exact=exact).values
+        return draw_map(analysis.graph, path, **common(metrics), paper=paper or "slide")
     raise OutputError(text("output.map_format", lang, path=str(path), suffix=suffix))
 
 

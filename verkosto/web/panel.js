@@ -1,8 +1,18 @@
 // The side panel: details, links, findings and metrics of the selected node.
 
 import { fragment, h } from "./dom.js";
-import { formatNumber } from "./format.js";
+import { format, formatNumber } from "./format.js";
 import { indicatorBlocks, indicatorIndex, indicatorRows } from "./indicators.js";
+
+/**
+ * What the panel says of a node of *kind* whose betweenness is estimated from a sample of
+ * sources (payload.metrics.betweenness_sources), or null when its values are exact.
+ */
+export function estimateNote(metrics, kind, texts, lang) {
+  const sources = metrics && metrics.betweenness_sources ? metrics.betweenness_sources[kind] : undefined;
+  if (sources === undefined) return null;
+  return format(texts["map.betweenness_estimated"], { sources: formatNumber(sources, lang) });
+}
 
 /** show(i) fills the panel with node i; select(id) is called by the panel's links. */
 export function makePanel({ model, texts, panel, body, legend, select }) {
@@ -54,17 +64,20 @@ export function makePanel({ model, texts, panel, body, legend, select }) {
     const table = h("table");
     const help = h("dl");
     const helpOf = payload.metrics.help || [];
+    const estimate = estimateNote(payload.metrics, kindOf[i], texts, payload.lang);
     payload.metrics.labels.forEach((label, k) => {
       if (values[k] === null) return;
+      const approximate = estimate && payload.metrics.names[k] === "betweenness" ? "\u2248\u00a0" : "";
       table.appendChild(h("tr", { "data-metric": payload.metrics.names[k] },
         h("th", { scope: "row", title: helpOf[k] || null }, label),
-        h("td", { className: "value" }, formatNumber(values[k], payload.lang))));
+        h("td", { className: "value" }, approximate + formatNumber(values[k], payload.lang))));
       if (helpOf[k]) help.appendChild(h("div", null, h("dt", null, label), h("dd", null, helpOf[k])));
     });
     const note = model.noteOf.get(i);
     const explained = help.childNodes.length ?
       h("details", { className: "metric-help" }, h("summary", null, texts["map.metric_help"]), help) : null;
-    return section(texts["map.metrics"], table, explained,
+    return section(texts["map.metrics"], table,
+      estimate ? h("p", { className: "estimate" }, estimate) : null, explained,
       note ? h("p", { className: "note" }, texts["map.broker_role"] + ": " + note) : null);
   }
 
