@@ -275,3 +275,45 @@ def test_identical_collaboration_rows_count_once(tmp_path):
     assert _lines(path, "warning.collaboration_twice") == [
         "r.xlsx, sheet Yhteistyö, row 3: the same collaboration is already in row 2; it is counted once"
     ]
+
+
+# --- scale: a roster beyond what can be mapped is refused in one line --------------------
+
+
+@pytest.mark.parametrize("command", ["map", "metrics", "report", "coverage"])
+def test_a_roster_with_too_many_persons_is_refused_before_the_graph_is_built(tmp_path, monkeypatch, command):
+    import verkosto.graph
+
+    path = write_csv(tmp_path / "r.csv", SMALL)
+    monkeypatch.setattr(verkosto.graph, "MAX_PERSONS", 3)
+    output = tmp_path / "out" / {"map": "k.html", "metrics": "m.csv", "report": "r.xlsx", "coverage": "c.csv"}[command]
+    output.parent.mkdir()
+    code, line = cli_error(EN, output.parent, command, path, "-o", output.name)
+    assert (code, line) == (1, "Error: r.csv: the roster has 4 persons; verkosto maps and measures at most 3: split "
+                               "the roster (by wellbeing services county, for example); verkosto validate checks "
+                               "the whole roster")
+
+
+def test_groups_too_large_for_the_persons_network_are_refused_with_the_largest_named(tmp_path, monkeypatch):
+    import verkosto.graph
+    from verkosto import analyse
+    from verkosto.errors import VerkostoError
+
+    path = write_csv(tmp_path / "r.csv", SMALL)
+    monkeypatch.setattr(verkosto.graph, "MAX_PERSON_TIES", 5)  # two groups of three: up to 3 + 3 ties
+    with pytest.raises(VerkostoError) as info:
+        _ = analyse(path).graph
+    assert info.value.render("fi") == (
+        "r.csv: henkilöverkossa olisi jopa 6 yhteyttä, enintään 5 on mahdollista; suurimmassa ryhmässä Akaan "
+        "ohjausryhmä on 3 jäsentä: tarkista, ettei ryhmän nimi toistu väärillä riveillä, tai jaa ryhmä")
+    assert not [p for p in validate_roster(path) if p.severity == "error"]  # validate builds no graph
+    monkeypatch.setattr(verkosto.graph, "MAX_PERSON_TIES", 6)
+    assert analyse(path).graph.number_of_nodes() == 4 + 3 + 3 + 2  # persons, organisations, groups, tiers
+
+
+def test_the_limits_are_grouped_by_thousands_as_finnish_writes_them(tmp_path):
+    from verkosto.errors import VerkostoError
+
+    err = VerkostoError("roster.too_many_persons", file="r.csv", persons=500_000, limit=50_000)
+    assert err.render("fi").startswith("r.csv: luettelossa on 500 000 henkilöä; verkosto piirtää ja laskee enintään 50 000:")
+    assert err.render("en").startswith("r.csv: the roster has 500,000 persons; verkosto maps and measures at most 50,000:")

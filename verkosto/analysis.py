@@ -104,6 +104,7 @@ class Analysis:
         """The network of persons, organisations, groups and tiers (:func:`verkosto.graph.build_graph`)."""
         if self.roster is None:
             raise ValueError("an Analysis made from_graph has its graph already")
+        graph.check_size(self.roster)
         return graph.build_graph(self.roster)
 
     @property

@@ -47,29 +47,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
-class _Number:
-    """An integer parameter: ``{count:,}`` groups thousands as the language writes them."""
-
-    def __init__(self, value: int, lang: str):
-        self.value, self.lang = value, lang
-
-    def __format__(self, spec: str) -> str:
-        shown = format(self.value, spec)
-        return shown.replace(",", " ") if "," in spec and self.lang == "fi" else shown
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-
 def _value(value: object, lang: str) -> object:
     """A parameter as the template receives it in *lang*."""
     if isinstance(value, Message):
         return value.render(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_value(item, lang)) for item in value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _Number(value, lang)
-    return value
+    return value  # a number is grouped by thousands in the language's way by text()
 
 
 def render(key: str, params: Mapping[str, object], lang: str | None = None) -> str:

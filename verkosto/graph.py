@@ -10,11 +10,15 @@ import numpy as np
 import pandas as pd
 
 from ._perf import paused_gc
+from .errors import VerkostoError
 from .load import ROLE_PRIORITY, Roster
 from .schema import TIER_ORDER
 
 __all__ = [
+    "MAX_PERSONS",
+    "MAX_PERSON_TIES",
     "build_graph",
+    "check_size",
     "node_id",
     "persons",
     "organisations",
@@ -50,6 +54,33 @@ def _most_common(values) -> str:
 def _missing(value) -> bool:
     """None, NaN or pd.NA: the keys pandas' groupby leaves out."""
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+# What verkosto maps and measures at most, documented in the README. A wellbeing services
+# county has a few thousand persons in its roster, the whole country about 15,000 with 290,000
+# ties in the persons network; beyond these the graph alone takes gigabytes.
+MAX_PERSONS = 50_000
+MAX_PERSON_TIES = 5_000_000
+
+
+def check_size(roster: Roster) -> None:
+    """Refuse, in one line, a roster too large to map: more than :data:`MAX_PERSONS` persons,
+    or groups so large that the persons network would have over :data:`MAX_PERSON_TIES` ties
+    (a group's members are all tied to each other).
+
+    >>> from verkosto.example import example_path
+    >>> from verkosto.load import load_roster
+    >>> check_size(load_roster(example_path()))  # the example is far below both
+    """
+    members = roster.memberships
+    persons = members["person_id"].nunique()
+    if persons > MAX_PERSONS:
+        raise VerkostoError("roster.too_many_persons", file=roster.source, persons=persons, limit=MAX_PERSONS)
+    sizes = members.groupby("group")["person_id"].nunique()
+    ties = int((sizes * (sizes - 1) // 2).sum())
+    if ties > MAX_PERSON_TIES:
+        raise VerkostoError("roster.too_many_ties", file=roster.source, ties=ties, limit=MAX_PERSON_TIES,
+                            group=str(sizes.idxmax()), members=int(sizes.max()))
 
 
 def build_graph(roster: Roster) -> nx.MultiDiGraph:

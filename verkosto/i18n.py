@@ -143,8 +143,28 @@ def text(key: str, lang: str | None = None, /, **params: object) -> str:
     >>> text("map.visible", "en", visible=3, total=10)
     'Showing 3 of 10 nodes'
     """
-    template = catalogue()[key][_check(lang or current_language())]
-    return template.format(**params) if params else template
+    lang = _check(lang or current_language())
+    template = catalogue()[key][lang]
+    if not params:
+        return template
+    return _FINNISH.vformat(template, (), params) if lang == "fi" else template.format(**params)
+
+
+class _FinnishFormatter(string.Formatter):
+    """``{count:,}`` as Finnish writes it: a space between thousands, a decimal comma.
+
+    >>> _FINNISH.format("{n:,} / {x:,.1f}", n=1048576, x=1234.5)
+    '1 048 576 / 1 234,5'
+    """
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        formatted = super().format_field(value, format_spec)
+        if "," not in format_spec or isinstance(value, bool) or not isinstance(value, int | float):
+            return formatted
+        return formatted.replace(",", " ").replace(".", ",")
+
+
+_FINNISH = _FinnishFormatter()
 
 
 def placeholders(template: str) -> set[str]:
