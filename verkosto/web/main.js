@@ -23,6 +23,9 @@
 //   present(on)           presentation mode on, off or (no argument) toggled; returns it
 //   presenting()          whether presentation mode is on
 //   openList(), closeList()  the list view, the network as text
+//   drawnPersons()        ids of the persons drawn now (a large map folds the others into
+//                         their groups: persons.js)
+//   personsFolded()       whether persons that the filters leave are folded away now
 
 import { h } from "./dom.js";
 import { drawBadges, drawGuides } from "./draw.js";
@@ -30,6 +33,7 @@ import { emptyState, FACETS, normalise, visibility } from "./filters.js";
 import { format } from "./format.js";
 import { buildModel, visEdges, visNodes } from "./model.js";
 import { makePanel } from "./panel.js";
+import { drawChanges, drawnEdges, drawnNodes, personsOf } from "./persons.js";
 import { makeFinder } from "./search.js";
 import { addSuggestionToggle } from "./suggestions.js";
 import { lineLength, placeLabels, RANK, wrap } from "./labels.js";
@@ -121,8 +125,14 @@ for (let i = 0; i < N; i++) {
   if (kindOf[i] === "group") fitPx[i] = fitLabelPx(model.rawValue("tier", i), model.nodes.shape[i]);
 }
 
-const nodes = new vis.DataSet(visNodes(model, payload.legend.gaps ? payload.legend.gaps.border_width : 1));
-const edges = new vis.DataSet(visEdges(model));
+// The DataSets hold what is drawn: on a large map not every person (persons.js). *opened*:
+// the nodes whose persons are drawn, the selected group, organisation or person.
+const borderWidth = payload.legend.gaps ? payload.legend.gaps.border_width : 1;
+let opened = [];
+let drawing = drawnNodes(model, hidden, payload.fold_persons_from, opened);
+const drawnList = (flags) => { const out = []; flags.forEach((on, i) => { if (on) out.push(i); }); return out; };
+const nodes = new vis.DataSet(visNodes(model, borderWidth, texts, drawnList(drawing.drawn)));
+const edges = new vis.DataSet(visEdges(model, drawnEdges(model, drawing.drawn)));
 const network = new vis.Network(container, { nodes, edges }, settings.options);
 const internals = visInternals(network, settings.vis_version);
 
@@ -192,8 +202,9 @@ function labelCandidates(spotNodes) {
   }
   const { x, y, size } = model.nodes;
   const spot = new Set(spotNodes);
+  const { drawn } = drawing;
   labelOrder.forEach((i) => {
-    if (hidden[i]) return;
+    if (hidden[i] || !drawn[i]) return;
     const forced = i === selected;
     const kind = kindOf[i];
     if (kind === "tier" && guides && !forced && !spot.has(i)) return; // the rings name the tiers
@@ -289,7 +300,7 @@ function highlight(focus) {
 
 const badged = Array.from(badgeColor.keys());
 function badgesOf(indices) {
-  const shown = indices.filter((i) => !hidden[i] && badgeColor.has(i));
+  const shown = indices.filter((i) => !hidden[i] && drawing.drawn[i] && badgeColor.has(i));
   const positions = network.getPositions(shown.map((i) => ids[i]));
   // A gap's badge is round, a risk's a triangle: the severity does not rest on colour alone.
   const shapeOf = (i) => ((findingsOf.get(i) || []).some((f) => f.severity === "gap") ? "circle" : "triangle");
@@ -301,7 +312,7 @@ network.on("afterDrawing", (ctx) => {
   const started = performance.now();
   if (badged.length) drawBadges(ctx, badgesOf(badged), network.getScale());
   const lit = spotlight !== null && internals.supported;
-  const shownNodes = spotlight === null ? [] : spotlight.nodes.filter((i) => !hidden[i]);
+  const shownNodes = spotlight === null ? [] : spotlight.nodes.filter((i) => !hidden[i] && drawing.drawn[i]);
   placed = placeLabels(labelCandidates(lit ? shownNodes : []), freeArea(), labelObstacles(lit ? shownNodes : null));
   drawLabels(ctx, lit ? placed.filter((label) => !label.spot && !label.forced) : placed);
   if (lit) {
@@ -310,7 +321,8 @@ network.on("afterDrawing", (ctx) => {
     ctx.fillStyle = VEIL;
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
-    const shownEdges = spotlight.edges.filter((k) => !hidden[edgeEnds[2 * k]] && !hidden[edgeEnds[2 * k + 1]]);
+    const isShown = (i) => !hidden[i] && drawing.drawn[i];
+    const shownEdges = spotlight.edges.filter((k) => isShown(edgeEnds[2 * k]) && isShown(edgeEnds[2 * k + 1]));
     internals.drawSpotlight(ctx, shownNodes.map((i) => ids[i]), shownEdges);
     if (badged.length) drawBadges(ctx, badgesOf(shownNodes), network.getScale());
     drawLabels(ctx, placed.filter((label) => label.spot || label.forced));
@@ -351,14 +363,43 @@ function filterNodes(input) {
     count += visible[i];
     if (hide !== hidden[i]) {
       hidden[i] = hide;
-      changes.push({ id: ids[i], hidden: !!hide });
+      if (drawing.drawn[i]) changes.push({ id: ids[i], hidden: !!hide });
     }
   }
   if (changes.length) nodes.update(changes);
   if (selected !== null && hidden[selected]) clearSelection();
+  const drawnBefore = nodes.length;
+  syncDrawn();
+  const changed = changes.length > 0 || nodes.length !== drawnBefore;
   syncFilterControls();
   document.getElementById("visible-count").textContent = format(texts["map.visible"], { visible: count, total: N });
-  return { count, changed: changes.length > 0 };
+  return { count, changed };
+}
+
+// Bring into the DataSets what drawnNodes says the map draws now, and take out the rest.
+function syncDrawn() {
+  const next = drawnNodes(model, hidden, payload.fold_persons_from, opened);
+  const change = drawChanges(model, drawing.drawn, next.drawn);
+  if (change.removeEdges.length) edges.remove(change.removeEdges);
+  if (change.removeNodes.length) nodes.remove(change.removeNodes.map((i) => ids[i]));
+  if (change.addNodes.length) nodes.add(visNodes(model, borderWidth, texts, change.addNodes, hidden));
+  if (change.addEdges.length) edges.add(visEdges(model, change.addEdges));
+  drawing = next;
+  document.getElementById("folded-note").hidden = !next.folded;
+}
+
+// The nodes whose persons a folded map draws once node *i* is selected: a group or an
+// organisation opens; a person opens itself and keeps open what it was drawn for.
+function openFor(i) {
+  const kind = kindOf[i];
+  if (kind === "group" || kind === "organisation") return [i];
+  if (kind !== "person") return [];
+  return opened.filter((j) => j !== i && kindOf[j] !== "person" && personsOf(model, j).includes(i)).concat([i]);
+}
+
+function open(i) {
+  opened = openFor(i);
+  syncDrawn();
 }
 
 function applyFilters(input) {
@@ -441,6 +482,7 @@ function select(id, opts = {}) {
     document.getElementById("status").textContent = format(texts["map.filters_reset_for"], { name: names[i] });
   }
   selected = i;
+  open(i);
   highlight(i);
   network.selectNodes([id]);
   sidePanel.show(i);
@@ -494,6 +536,10 @@ function clearSelection() {
   selected = null;
   spotlight = null;
   network.unselectAll(); // redraws
+  if (opened.length) {
+    opened = [];
+    syncDrawn();
+  }
   panel.hidden = true;
   legend.hidden = false;
   if (had && panel.contains(document.activeElement)) document.getElementById("search").focus();
@@ -633,6 +679,7 @@ function showView(which, { animate = true } = {}) {
   if (view.focus !== null && !hidden[view.focus]) {
     const i = view.focus;
     selected = i;
+    open(i);
     highlight(i);
     network.selectNodes([ids[i]]);
     if (!presenting) sidePanel.show(i);
@@ -854,6 +901,8 @@ window.verkosto = {
   openList,
   closeList,
   labelStats: () => ({ ms: labelMs, drawn: placed.length }),
+  drawnPersons: () => drawnList(drawing.drawn).filter((i) => kindOf[i] === "person").map((i) => ids[i]),
+  personsFolded: () => drawing.folded,
 };
 // Last: the tests wait for window.network, so everything above is ready by then.
 window.network = network;
