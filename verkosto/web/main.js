@@ -28,7 +28,7 @@
 //   personsFolded()       whether persons that the filters leave are folded away now
 
 import { h } from "./dom.js";
-import { drawBadges, drawGuides } from "./draw.js";
+import { drawBadges, drawGuides, drawMarks } from "./draw.js";
 import { emptyState, FACETS, normalise, visibility } from "./filters.js";
 import { format } from "./format.js";
 import { buildModel, visEdges, visNodes } from "./model.js";
@@ -323,7 +323,14 @@ network.on("afterDrawing", (ctx) => {
     ctx.restore();
     const isShown = (i) => !hidden[i] && drawing.drawn[i];
     const shownEdges = spotlight.edges.filter((k) => isShown(edgeEnds[2 * k]) && isShown(edgeEnds[2 * k + 1]));
+    // Lines under the nodes, dots over them: at least visible however far apart they lie.
+    const { x, y, size, color } = model.nodes;
+    drawMarks(ctx, [], shownEdges.map((k) => {
+      const a = edgeEnds[2 * k], b = edgeEnds[2 * k + 1], style = model.edgeStyles[model.edges.style[k]];
+      return { x1: x[a], y1: y[a], x2: x[b], y2: y[b], width: style.width, color: style.color };
+    }), network.getScale());
     internals.drawSpotlight(ctx, shownNodes.map((i) => ids[i]), shownEdges);
+    drawMarks(ctx, shownNodes.map((i) => ({ x: x[i], y: y[i], size: size[i], color: color[i] })), [], network.getScale());
     if (badged.length) drawBadges(ctx, badgesOf(shownNodes), network.getScale());
     drawLabels(ctx, placed.filter((label) => label.spot || label.forced));
   }
