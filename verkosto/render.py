@@ -938,7 +938,9 @@ def to_html(
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()
-    settings = {"options": vis_options(len(payload["edges"]["rows"])), "texts": page_texts(lang), "vis_version": vis_version()}
+    # Every edge the page can draw: those of the memberships and employers, then the rest.
+    edge_count = sum(len(payload[key]["rows"]) for key in ("memberships", "employers", "edges"))
+    settings = {"options": vis_options(edge_count), "texts": page_texts(lang), "vis_version": vis_version()}
     return _template().render(
         lang=lang,
         decimal="," if lang == "fi" else ".",  # the decimal mark of the page's language

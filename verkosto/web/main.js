@@ -154,9 +154,16 @@ const labelClass = new Array(N), labelLines = new Array(N), width100 = new Float
 for (let i = 0; i < N; i++) {
   const kind = kindOf[i];
   labelClass[i] = kind === "group" ? (model.nodes.shape[i] === "hexagon" ? "network" : model.rawValue("tier", i) || "local") : kind;
-  labelLines[i] = wrap(names[i], kind === "group" || kind === "tier" ? lineLength(names[i], 14, 30) : 34);
-  measurer.font = (kind === "group" || kind === "tier" ? "600 100" : "100") + LABEL_FACE;
-  width100[i] = Math.max(...labelLines[i].map((line) => measurer.measureText(line).width));
+}
+// Wrapped and measured when first drawn: a folded national map draws few of its 15,000 persons.
+function labelWidth100(i) {
+  if (labelLines[i] === undefined) {
+    const kind = kindOf[i];
+    labelLines[i] = wrap(names[i], kind === "group" || kind === "tier" ? lineLength(names[i], 14, 30) : 34);
+    measurer.font = (kind === "group" || kind === "tier" ? "600 100" : "100") + LABEL_FACE;
+    width100[i] = Math.max(...labelLines[i].map((line) => measurer.measureText(line).width));
+  }
+  return width100[i];
 }
 const rankOfClass = (c) => (c in RANK ? RANK[c] : RANK.person);
 // Within a class: nodes with findings, then larger nodes, then payload order.
@@ -216,7 +223,7 @@ function labelCandidates(spotNodes) {
     // The highlighted neighbourhood's names come before every other (after the selected one's).
     const rank = spot.has(i) ? RANK.forced + 0.5 : rankOfClass(labelClass[i]);
     const weight = kind === "group" || kind === "tier" || presenting ? 600 : 400;
-    const w = width100[i] * px / 100 * (weight === 600 && kind !== "group" && kind !== "tier" ? 1.05 : 1);
+    const w = labelWidth100(i) * px / 100 * (weight === 600 && kind !== "group" && kind !== "tier" ? 1.05 : 1);
     out.push({
       id: ids[i], node: i, lines: labelLines[i], px, weight, color: presenting ? "#000000" : "#1d1d1d",
       x: origin.x + x[i] * scale, y: origin.y + y[i] * scale, r: size[i] * scale, rank, forced, spot: spot.has(i),
