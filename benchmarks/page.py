@@ -17,7 +17,8 @@ in a fresh browser context each:
 - *pan*: the view moved by 400 px (``network.moveTo``), from the call until that frame is
   drawn and handed to the compositor (the next animation frame), median of 12 moves;
 - *filter*: half of the regions chosen (``verkosto.applyFilters``), from the call until the
-  first frame after it is drawn, median of 3, the filters reset between them.
+  first frame after it is drawn, median of 3, the filters reset between them; and the same
+  for the first region alone (on a folded map the filter then brings that region's persons in).
 
 Then PASS/FAIL against the goals of issue 16 (the national map's; printed for every page).
 """
@@ -67,7 +68,8 @@ async ([what, arg]) => {
     const facet = verkosto.filters();
     const regions = JSON.parse(document.getElementById("verkosto-payload").textContent)
       .facets.find((f) => f.name === "region").values;
-    const half = regions.filter((_, k) => k % 2 === 0);
+    // "half": every other region; "one": the first region alone (a large map draws its persons).
+    const half = what === "one" ? regions.slice(0, 1) : regions.filter((_, k) => k % 2 === 0);
     for (let i = 0; i < arg; i++) {
       const drawn = frame();
       const t0 = performance.now();
@@ -113,7 +115,7 @@ def measure(path: Path, repeat: int) -> dict:
     from playwright.sync_api import sync_playwright
 
     conftest = _conftest()
-    out = {"first_frame_ms": [], "pan_ms": [], "filter_ms": [], "errors": [], "requests": []}
+    out = {"first_frame_ms": [], "pan_ms": [], "filter_ms": [], "one_region_ms": [], "errors": [], "requests": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
         try:
@@ -139,7 +141,8 @@ def measure(path: Path, repeat: int) -> dict:
                 out["drawn_edges"] = page.evaluate("network.body.data.edges.length")
                 page.wait_for_timeout(300)
                 out["pan_ms"].append(statistics.median(page.evaluate(_FRAME_JS, ["pan", PAN_STEPS])))
-                out["filter_ms"].append(statistics.median(page.evaluate(_FRAME_JS, ["filter", FILTER_RUNS])))
+                out["filter_ms"].append(statistics.median(page.evaluate(_FRAME_JS, ["half", FILTER_RUNS])))
+                out["one_region_ms"].append(statistics.median(page.evaluate(_FRAME_JS, ["one", FILTER_RUNS])))
                 context.close()
         finally:
             browser.close()
@@ -161,6 +164,7 @@ def report(path: Path, repeat: int) -> bool:
     first = statistics.median(result["first_frame_ms"]) / 1000
     pan = statistics.median(result["pan_ms"])
     filt = statistics.median(result["filter_ms"]) / 1000
+    one = statistics.median(result["one_region_ms"]) / 1000
     print(f"  nodes {result['nodes']:,}; drawn at start {result['drawn_nodes']:,} nodes, {result['drawn_edges']:,} edges")
     verdicts = []
     for label, value, goal, unit in (
@@ -168,6 +172,7 @@ def report(path: Path, repeat: int) -> bool:
         ("first frame", first, GOALS["first_frame_s"], "s"),
         ("pan redraw", pan, GOALS["pan_ms"], "ms"),
         ("filter (half the regions)", filt, GOALS["filter_s"], "s"),
+        ("filter (one region: its persons drawn)", one, GOALS["filter_s"], "s"),
     ):
         ok = value <= goal
         verdicts.append(ok)
