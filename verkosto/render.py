@@ -648,10 +648,11 @@ def map_payload(
     >>> G = nx.MultiDiGraph(season="2024-2025")
     >>> G.add_node("person:Anna", kind="person", label="Anna", sector="ngo", email="a@b.fi")
     >>> payload = map_payload(G, {"person:Anna": (1.0, 2.0)})
-    >>> title = payload["nodes"]["columns"].index("title")
-    >>> payload["nodes"]["rows"][0][title]
-    'Anna\\nSektori: Järjestö'
-    >>> "email" in payload["nodes"]["columns"]
+    >>> payload["nodes"]["columns"], payload["nodes"]["rows"]
+    (['label', 'look', 'x', 'y', 'size'], [['Anna', 0, 1, 2, 10]])
+    >>> payload["looks"]["rows"], node_ids(payload)
+    ([['person', '#117733', 'dot']], ['person:Anna'])
+    >>> "a@b.fi" in str(payload)
     False
     >>> payload["facets"][3]["values"], payload["facets"][3]["of"]
     (['ngo'], [0])
