@@ -317,6 +317,26 @@ def records(table: dict) -> list[dict]:
     return [dict(zip(table["columns"], row)) for row in table["rows"]]
 
 
+def node_records(payload: dict) -> list[dict]:
+    """The payload's nodes as the page reads them (verkosto/web/model.js): a dict per node with its
+    id, its look's kind, colour and shape, and the row's label, position and size."""
+    from verkosto.render import node_ids
+
+    looks, ids = records(payload["looks"]), node_ids(payload)
+    return [{"id": ids[i], **row, **looks[row["look"]]} for i, row in enumerate(records(payload["nodes"]))]
+
+
+def page_edges(payload: dict) -> list[dict]:
+    """Every edge as the page makes it, in its order (one per membership, one per employer, then
+    the edges table): ``from`` and ``to`` (node ids) and the fields of its style."""
+    ids, styles = [n["id"] for n in node_records(payload)], records(payload["edge_styles"])
+    kinds = [s["kind"] for s in styles]
+    ends = [(m["person"], m["group"], kinds.index("member_of")) for m in records(payload["memberships"])]
+    ends += [(e["person"], e["organisation"], kinds.index("works_for")) for e in records(payload["employers"])]
+    ends += [(e["source"], e["target"], e["style"]) for e in records(payload["edges"])]
+    return [{"from": ids[a], "to": ids[b], **styles[k]} for a, b, k in ends]
+
+
 def embedded_json(html: str, element_id: str) -> dict:
     """The JSON of the page's ``<script type="application/json" id=...>`` element, parsed back."""
     import json

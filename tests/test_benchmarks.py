@@ -91,3 +91,23 @@ def test_rejects_impossible_sizes():
         generate(persons=1000, counties=22)
     with pytest.raises(ValueError, match="persons must be at least 10 per county"):
         generate(persons=15, counties=2)
+
+
+def test_page_benchmark_counts_the_bytes_of_every_payload_key():
+    import json
+    import re
+
+    from conftest import build_small_network
+
+    from benchmarks.page import payload_sizes
+    from verkosto.render import to_html
+
+    html = to_html(build_small_network(), generated="2025-01-01")
+    embedded = re.search(r'<script type="application/json" id="verkosto-payload">(.*?)</script>', html, re.S).group(1)
+    payload = json.loads(embedded)
+    sizes = payload_sizes(html)
+    assert set(payload) <= set(sizes)
+    label = payload["nodes"]["columns"].index("label")
+    labels = [row[label] for row in payload["nodes"]["rows"]]
+    assert sizes["nodes.label"] == len(json.dumps(labels, separators=(",", ":"), ensure_ascii=True))
+    assert sizes["(page without payload)"] == len(html.encode("utf-8")) - len(embedded.encode("utf-8"))

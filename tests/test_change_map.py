@@ -97,7 +97,9 @@ def test_stayed_nodes_keep_one_position(seasons, tmp_path):
     html = write_change_map(*seasons, tmp_path / "muutokset.html", generated="2026-01-01").read_text()
     payload = json.loads(re.search(r'<script type="application/json" id="verkosto-payload">(.*?)</script>',
                                    html, re.S).group(1))
-    ids = [row[0] for row in payload["nodes"]["rows"]]
+    from verkosto.render import node_ids
+
+    ids = node_ids(payload)
     assert len(ids) == len(set(ids))
     assert set(JOINED + LEFT + STAYED) <= set(ids)
     assert compare(*seasons).persons.joined == ["person:Gustav Gran"]
@@ -123,9 +125,11 @@ def _positions(path):
     html = path.read_text()
     payload = json.loads(re.search(r'<script type="application/json" id="verkosto-payload">(.*?)</script>',
                                    html, re.S).group(1))
+    from verkosto.render import node_ids
+
     columns = payload["nodes"]["columns"]
-    at = [columns.index(c) for c in ("id", "x", "y")]
-    return {row[at[0]]: (row[at[1]], row[at[2]]) for row in payload["nodes"]["rows"]}
+    x, y = columns.index("x"), columns.index("y")
+    return {id_: (row[x], row[y]) for id_, row in zip(node_ids(payload), payload["nodes"]["rows"])}
 
 
 def test_stayed_nodes_have_equal_positions_on_both_seasons_maps(seasons, tmp_path):

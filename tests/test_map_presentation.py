@@ -57,6 +57,19 @@ def no_trouble(result):
 
 
 @pytest.mark.browser
+def test_the_example_opens_with_every_person(example_map, open_map):
+    analysis, path = example_map
+    result = open_map(path)
+    page = result.page
+    persons = [n for n, kind in analysis.graph.nodes(data="kind") if kind == "person"]
+    assert result.node_count == analysis.graph.number_of_nodes() == 624  # under FOLD_PERSONS_FROM
+    assert sorted(page.evaluate("verkosto.drawnPersons()")) == sorted(persons) and len(persons) == 473
+    assert page.evaluate("verkosto.personsFolded()") is False
+    assert page.is_hidden("#folded-note")
+    no_trouble(result)
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("width, height", SIZES)
 def test_labels_of_the_first_view_never_overlap_and_stay_on_screen(example_map, open_map, width, height):
     _, path = example_map

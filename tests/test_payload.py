@@ -80,8 +80,8 @@ def test_tables_are_generated_from_the_row_definitions():
     assert defs["NodeTable"]["properties"]["columns"] == {"const": list(contract.NodeRow._fields)}
     assert defs["EdgeTable"]["properties"]["rows"] == {"type": "array", "items": {"$ref": "#/$defs/Edge"}}
     edge = defs["Edge"]
-    assert edge["prefixItems"] == [{"type": "integer"}] * 3 + [{"type": "number"}]
-    assert (edge["items"], edge["minItems"]) == (False, 4)
+    assert edge["prefixItems"] == [{"type": "integer"}] * 3
+    assert (edge["items"], edge["minItems"]) == (False, 3)
     assert defs["Finding"]["prefixItems"][1] == {"enum": ["gap", "risk", "note"]}
     assert defs["Facet"]["required"] == ["name", "label", "values", "labels", "of"]  # colors optional
 
@@ -139,7 +139,7 @@ def test_the_schema_rejects_what_the_page_cannot_read():
     payload = page_payload(build_small_network())
     broken = json.loads(json.dumps(payload))
     broken["nodes"]["columns"][0] = "identifier"
-    broken["edges"]["rows"][0] = broken["edges"]["rows"][0][:3]
+    broken["edges"]["rows"][0] = broken["edges"]["rows"][0][:2]
     broken["memberships"]["rows"][0][2] = "chair"
     broken["extra"] = 1
     paths = sorted(".".join(map(str, e.absolute_path)) for e in VALIDATOR.iter_errors(broken))
@@ -159,6 +159,7 @@ def test_the_script_reads_the_version_and_columns_python_writes():
     assert int(re.search(r"export const SCHEMA_VERSION = (\d+);", table).group(1)) == contract.SCHEMA_VERSION
     model = (WEB / "model.js").read_text(encoding="utf-8")
     assert js_list(model, "NODE_COLUMNS") == list(contract.NodeRow._fields)
+    assert js_list(model, "LOOK_COLUMNS") == list(contract.LookRow._fields)
     assert js_list(model, "EDGE_COLUMNS") == list(contract.EdgeRow._fields)
     assert js_list(model, "EDGE_STYLE_COLUMNS") == list(contract.EdgeStyleRow._fields)
     assert js_list(model, "MEMBERSHIP_COLUMNS") == list(contract.MembershipRow._fields)
@@ -170,7 +171,7 @@ def test_every_string_the_script_names_is_sent_in_both_languages():
     source = "".join(path.read_text(encoding="utf-8") for path in MAP_MODULES)
     keys = set(re.findall(r'texts\["([\w.]+)"\]', source))
     prefixes = set(re.findall(r'texts\["([\w.]+\.)" \+', source))
-    assert len(keys) > 20 and prefixes == {"kind.", "severity."}
+    assert len(keys) > 20 and prefixes == {"kind.", "severity.", "field."}
     for lang in ("fi", "en"):
         sent = page_texts(lang)
         assert keys <= set(sent), keys - set(sent)

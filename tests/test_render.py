@@ -16,6 +16,8 @@ from conftest import (
     build_large_network,
     build_small_network,
     embedded_json,
+    node_records,
+    page_edges,
     records,
 )
 
@@ -26,7 +28,7 @@ from verkosto.layout import tier_guides, tier_layout
 from verkosto.render import EDGE_STYLES, SECTOR_COLORS, TIER_COLORS, map_payload, to_html, write_html
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-NODE_KEYS = {"id", "label", "kind", "x", "y", "color", "border", "shape", "size", "title"}
+NODE_KEYS = {"label", "look", "x", "y", "size"}
 
 
 def payload_of(G, lang="fi"):
@@ -34,7 +36,7 @@ def payload_of(G, lang="fi"):
 
 
 def node(payload, node_id):
-    return next(n for n in records(payload["nodes"]) if n["id"] == node_id)
+    return next(n for n in node_records(payload) if n["id"] == node_id)
 
 
 def embedded_payload(html: str) -> dict:
@@ -52,53 +54,16 @@ def test_nodes_carry_only_the_chosen_fields(small_network):
     assert set(payload["nodes"]["columns"]) == NODE_KEYS
     assert all(len(row) == len(NODE_KEYS) for row in payload["nodes"]["rows"])
     assert not EMAIL.search(json.dumps(payload, ensure_ascii=False))
+    assert {look["kind"] for look in records(payload["looks"])} == {"person", "organisation", "group", "tier"}
+    # Ids are "<kind>:<label>" but the tiers' (their labels are in the page's language).
+    assert payload["node_ids"] == {str(i): n["id"] for i, n in enumerate(node_records(payload)) if n["kind"] == "tier"}
 
 
-def test_person_tooltip(small_network):
-    title = node(payload_of(small_network), "person:Helmi Heino")["title"]
-    assert title == (
-        "Helmi Heino\n"
-        "Organisaatio: Akaan kaupunki\n"
-        "Sektori: Kunta\n"
-        "Kunta: Akaa\n"
-        "Ryhmät:\n"
-        "– Akaa: ohjausryhmä (Puheenjohtaja)\n"
-        "– Etelä: koordinaatioryhmä (Puheenjohtaja)\n"
-        "– Maakunnallinen ohjausryhmä (Jäsen)"
-    )
-
-
-def test_person_tooltip_in_english(small_network):
-    title = node(payload_of(small_network, "en"), "person:Helmi Heino")["title"]
-    assert title.splitlines()[1:5] == [
-        "Organisation: Akaan kaupunki",
-        "Sector: Municipality",
-        "Municipality: Akaa",
-        "Groups:",
-    ]
-    assert title.endswith("– Maakunnallinen ohjausryhmä (Member)")
-
-
-def test_group_organisation_and_tier_tooltips(small_network):
-    payload = payload_of(small_network)
-    assert node(payload, "group:Akaa: ohjausryhmä")["title"] == (
-        "Akaa: ohjausryhmä\n"
-        "Taso: Paikallinen\n"
-        "Tyyppi: Ohjausryhmä\n"
-        "Alue: Etelä\n"
-        "Kunta: Akaa\n"
-        "Yläryhmä: Etelä: koordinaatioryhmä\n"
-        "Jäseniä: 5"
-    )
-    assert node(payload, "group:Maakunnallinen ohjausryhmä")["title"].splitlines()[-2:] == [
-        "Kokouksia kaudessa: 8",
-        "Jäseniä: 4",
-    ]
-    assert node(payload, "organisation:Akaan kaupunki")["title"] == (
-        "Akaan kaupunki\nSektori: Kunta\nKunta: Akaa\nAlue: Etelä\nHenkilöitä: 2"
-    )
-    assert node(payload, "tier:local")["title"] == "Paikallinen\nRyhmiä: 5"
-    assert node(payload, "tier:local")["label"] == "Paikallinen"
+def test_positions_and_sizes_are_sent_as_drawn(small_network):
+    positions = {n: (1 / 3, -2.56) for n in small_network}
+    payload = map_payload(small_network, positions)
+    row = records(payload["nodes"])[0]
+    assert (row["x"], row["y"], row["size"]) == (0, -3, 10)
 
 
 def test_colours_shapes_and_sizes(small_network):
@@ -120,7 +85,7 @@ def test_sector_palette_covers_the_vocabulary_with_distinct_colours():
 
 
 def test_groups_and_tiers_are_drawn_last(small_network):
-    kinds = [n["kind"] for n in records(payload_of(small_network)["nodes"])]
+    kinds = [n["kind"] for n in node_records(payload_of(small_network))]
     assert kinds == sorted(kinds, key=["person", "organisation", "group", "tier"].index)
 
 
@@ -128,14 +93,13 @@ def test_edges(small_network):
     small_network.add_edge("organisation:Akaan kaupunki", "organisation:MLL Pirkanmaa", key="collaborates",
                            weight=float("nan"))
     payload = payload_of(small_network)
-    ids = [n["id"] for n in records(payload["nodes"])]
     styles = records(payload["edge_styles"])
-    assert [s["kind"] for s in styles] == list(EDGE_STYLES)
+    assert [s["kind"] for s in styles][:5] == list(EDGE_STYLES)
     assert styles[3] == {"kind": "reports_to", "color": "#6F8FB5", "width": 2.5, "arrows": "to"}
-    edges = [
-        {"from": ids[e["source"]], "to": ids[e["target"]], **styles[e["style"]], "width": e["width"]}
-        for e in records(payload["edges"])
-    ]
+    # Memberships and employers are edges too: the edges table holds only the others.
+    assert len(payload["edges"]["rows"]) == sum(1 for *_, k in small_network.edges(keys=True)
+                                                if k not in ("member_of", "works_for"))
+    edges = page_edges(payload)
     assert len(edges) == small_network.number_of_edges()
     collaboration = [e for e in edges if e["kind"] == "collaborates"]
     assert all(e["color"] == EDGE_STYLES["collaborates"]["color"] for e in collaboration)
@@ -145,7 +109,10 @@ def test_edges(small_network):
     assert len(collaboration) == 5
     member = next(e for e in edges if e["from"] == "person:Aino Aalto" and e["kind"] == "member_of")
     assert (member["color"], member["width"], member["arrows"]) == ("#C9CED6", 1, None)
-    assert edges == sorted(edges, key=lambda e: (e["from"], e["to"], e["kind"]))
+    rest = edges[-len(payload["edges"]["rows"]):]
+    assert rest == sorted(rest, key=lambda e: (e["from"], e["to"], e["kind"]))
+    # One style per kind and width: the weighted collaboration has a row of its own.
+    assert [s["width"] for s in styles[4:]] == [1, 4, 3, 2, 2.5] and {s["kind"] for s in styles[4:]} == {"collaborates"}
 
 
 def test_legend_lists_what_is_on_the_map(small_network):
@@ -203,7 +170,7 @@ def test_only_our_script_elements(page_source):
 
 def test_embedded_data_round_trips_raw_text(page_source):
     payload = embedded_payload(page_source)
-    labels = {n["id"]: n["label"] for n in records(payload["nodes"])}
+    labels = {n["id"]: n["label"] for n in node_records(payload)}
     assert labels[f"person:{XSS_PERSON}"] == XSS_PERSON
     assert labels[f"organisation:{XSS_ORGANISATION}"] == XSS_ORGANISATION
     assert labels[f"group:{TEMPLATE_GROUP}"] == TEMPLATE_GROUP
@@ -356,6 +323,39 @@ def test_attack_strings_stay_text(small_map, open_map):
         kind = {XSS_PERSON: "person", XSS_ORGANISATION: "organisation", TEMPLATE_GROUP: "group"}[text]
         assert page.evaluate("id => window.nodes.get(id).label", f"{kind}:{text}") == text
     assert result.dialogs == [] and result.errors == []
+
+
+@pytest.mark.browser
+def test_the_page_builds_the_tooltips_from_the_payload(small_map, open_map, tmp_path):
+    G, path = small_map
+    page = open_map(path).page
+    title = lambda id_: page.evaluate("id => window.nodes.get(id).title", id_)  # noqa: E731
+    assert title("person:Helmi Heino") == (
+        "Helmi Heino\n"
+        "Organisaatio: Akaan kaupunki\n"
+        "Sektori: Kunta\n"
+        "Kunta: Akaa\n"
+        "Ryhmät:\n"
+        "– Akaa: ohjausryhmä (Puheenjohtaja)\n"
+        "– Etelä: koordinaatioryhmä (Puheenjohtaja)\n"
+        "– Maakunnallinen ohjausryhmä (Jäsen)"
+    )
+    assert title("group:Akaa: ohjausryhmä") == (
+        "Akaa: ohjausryhmä\n"
+        "Taso: Paikallinen\n"
+        "Tyyppi: Ohjausryhmä\n"
+        "Alue: Etelä\n"
+        "Kunta: Akaa\n"
+        "Yläryhmä: Etelä: koordinaatioryhmä\n"
+        "Jäseniä: 5"
+    )
+    assert title("group:Maakunnallinen ohjausryhmä").splitlines()[-2:] == ["Kokouksia kaudessa: 8", "Jäseniä: 4"]
+    assert title("organisation:Akaan kaupunki") == "Akaan kaupunki\nSektori: Kunta\nKunta: Akaa\nAlue: Etelä\nHenkilöitä: 2"
+    assert title("tier:local") == "Paikallinen\nRyhmiä: 5"
+    english = open_map(write_html(G, tmp_path / "map.html", lang="en")).page
+    lines = english.evaluate("id => window.nodes.get(id).title", "person:Helmi Heino").splitlines()
+    assert lines[1:5] == ["Organisation: Akaan kaupunki", "Sector: Municipality", "Municipality: Akaa", "Groups:"]
+    assert lines[-1] == "– Maakunnallinen ohjausryhmä (Member)"
 
 
 @pytest.mark.browser

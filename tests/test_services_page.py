@@ -95,7 +95,9 @@ def test_the_network_maps_payload_lists_the_organisations_services(analysis):
     G = analysis.graph
     payload = map_payload(G, compute_layout(G, "tiers"), lang="en", services=organisation_services(analysis, "en"))
     jsonschema.Draft202012Validator(contract.json_schema()).validate(payload)
-    ids = [row[0] for row in payload["nodes"]["rows"]]
+    from verkosto.render import node_ids
+
+    ids = node_ids(payload)
     rows = [(ids[node], service, detail) for node, service, detail in payload["services"]["rows"]]
     assert [r for r in rows if r[0] == "organisation:Ensikoti ry"] == [
         ("organisation:Ensikoti ry", "Chat", "Meeting places · Families with infants · Valkeakoski"),

@@ -35,6 +35,7 @@ __all__ = [
     "IndicatorRow",
     "Indicators",
     "Legend",
+    "LookRow",
     "MeetingRow",
     "MembershipRow",
     "MetricValues",
@@ -42,6 +43,7 @@ __all__ = [
     "NodeRow",
     "ParentRow",
     "Payload",
+    "RepresentationRow",
     "ServiceRow",
     "SuggestionRow",
     "Table",
@@ -52,7 +54,7 @@ __all__ = [
 ]
 
 #: Version of the payload's shape; ``verkosto/web/table.js`` expects the same number.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 R = TypeVar("R")
 
@@ -72,27 +74,34 @@ def table(row_type: type[NamedTuple], rows) -> dict:
 # --- tables ---------------------------------------------------------------------------------
 
 
+class LookRow(NamedTuple):
+    """How a node is drawn: its ``kind`` (vis-network's ``group``), fill ``color`` and ``shape``;
+    nodes refer to a look by its row number, so that these strings are sent once."""
+
+    kind: str
+    color: str
+    shape: str
+
+
 class NodeRow(NamedTuple):
     """A node in drawing order (persons, organisations, groups, tiers; by id within a kind).
 
-    ``kind`` is the node kind (vis-network's ``group``); ``color`` its fill; ``border`` the
-    colour of a finding's border (the worst severity) or null; ``title`` the plain-text
-    tooltip with ``\\n`` line breaks."""
+    Its id is ``<kind>:<label>`` (the kind of its ``look``, a row of ``looks``) unless
+    ``node_ids`` names another; ``x`` and ``y`` are whole pixels at zoom 1, ``size`` to a tenth.
+    The page builds the tooltips and the border of a node with findings from the rest of the
+    payload."""
 
-    id: str
     label: str
-    kind: str
-    x: float
-    y: float
-    color: str
-    border: str | None
-    shape: str
+    look: int
+    x: int
+    y: int
     size: float
-    title: str
 
 
 class EdgeStyleRow(NamedTuple):
-    """How an edge kind is drawn; ``arrows`` is vis-network's arrows option or null."""
+    """How edges are drawn: a kind, its colour, a width and vis-network's arrows option or
+    null. ``member_of`` and ``works_for`` have one row each; a kind of weighted edges
+    (``collaborates``) one per width its edges have."""
 
     kind: str
     color: str
@@ -102,21 +111,33 @@ class EdgeStyleRow(NamedTuple):
 
 class EdgeRow(NamedTuple):
     """An edge from node ``source`` to node ``target`` (indices), drawn in style ``style`` (a row of
-    ``edge_styles``) with ``width``; sorted by (source id, target id, kind)."""
+    ``edge_styles``); sorted by (source id, target id, kind).
+
+    Only edges that are not already rows of another table: a ``member_of`` edge is a row of
+    ``memberships`` (person to group), a ``works_for`` edge a row of ``employers`` (person to
+    organisation). The page's edges are those of ``memberships``, then those of ``employers``,
+    then these, in order; an edge's position in that list is its number (``changes.edges``)."""
 
     source: int
     target: int
     style: int
-    width: float
 
 
 class MembershipRow(NamedTuple):
-    """``person`` sits in ``group`` with the roles ``roles[role]``, representing ``organisation``
-    (-1 when unknown)."""
+    """``person`` sits in ``group`` with the roles ``roles[role]``, representing the person's
+    employer when the person has exactly one (``employers``) and no row of ``representations``
+    says otherwise; else no organisation that is known."""
 
     group: int
     person: int
     role: int
+
+
+class RepresentationRow(NamedTuple):
+    """The organisation (-1: none known) a membership (a row of ``memberships``) represents,
+    where that is not the person's only employer."""
+
+    membership: int
     organisation: int
 
 
@@ -194,8 +215,8 @@ class SuggestionRow(NamedTuple):
 
 class Changes(TypedDict):
     """A map of two seasons (:func:`verkosto.seasons.change_graph`): every node's status is the
-    ``change`` facet; ``edges`` gives each edge's status (by row of ``edges``) as an index into
-    that facet's values, and ``notes`` the lines of the side panel's "what changed"."""
+    ``change`` facet; ``edges`` gives each edge's status (by its number, see :class:`EdgeRow`) as
+    an index into that facet's values, and ``notes`` the lines of the side panel's "what changed"."""
 
     edges: list[int]
     notes: Table[NoteRow]
@@ -361,13 +382,21 @@ class Indicators(TypedDict):
 
 
 class Payload(TypedDict):
-    """The data of one map page, and nothing else (no node attribute that is not shown)."""
+    """The data of one map page, and nothing else (no node attribute that is not shown).
 
-    schema_version: Literal[1]
+    ``fold_persons_from``: the page draws every person the filters leave while that keeps the
+    nodes it draws under this number; beyond (a national map), persons are folded into their
+    groups and come in for the selected group or organisation (``verkosto/web/persons.js``).
+    The side panel, the search and the list view know every person all the same."""
+
+    schema_version: Literal[2]
     lang: Literal["fi", "en"]
     season: str | None
     source: str | None
+    fold_persons_from: int
+    looks: Table[LookRow]
     nodes: Table[NodeRow]
+    node_ids: dict[str, str]  # by node index: the ids that are not "<kind>:<label>"
     edge_styles: Table[EdgeStyleRow]
     edges: Table[EdgeRow]
     legend: Legend
@@ -375,6 +404,7 @@ class Payload(TypedDict):
     facets: list[Facet]
     roles: list[str]
     memberships: Table[MembershipRow]
+    representations: Table[RepresentationRow]
     employers: Table[EmployerRow]
     parents: Table[ParentRow]
     meetings: Table[MeetingRow]
@@ -485,9 +515,9 @@ def json_schema() -> dict:
     --------
     >>> schema = json_schema()
     >>> schema["$defs"]["NodeTable"]["properties"]["columns"]["const"][:3]
-    ['id', 'label', 'kind']
+    ['label', 'look', 'x']
     >>> schema["properties"]["schema_version"]
-    {'const': 1}
+    {'const': 2}
     """
     builder = _Builder()
     root = builder._object(Payload)

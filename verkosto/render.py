@@ -34,7 +34,6 @@ import numbers
 import os
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -56,11 +55,13 @@ from verkosto.payload import (
     EdgeStyleRow,
     EmployerRow,
     FindingRow,
+    LookRow,
     MeetingRow,
     MembershipRow,
     NodeRow,
     NoteRow,
     ParentRow,
+    RepresentationRow,
     ServiceRow,
     SuggestionRow,
     table,
@@ -71,11 +72,14 @@ from verkosto.saved_views import roster_views, view_ids
 __all__ = [
     "EDGE_STYLES",
     "FINDING_COLORS",
+    "FOLD_PERSONS_FROM",
     "METRIC_ORDER",
     "SECTOR_COLORS",
     "TIER_COLORS",
     "MapView",
     "map_payload",
+    "node_ids",
+    "node_labels",
     "notebook_html",
     "show",
     "page_texts",
@@ -157,6 +161,10 @@ _FACETS = {
 _FACET_VOCABULARY = {"tier": "tier", "sector": "sector", "group_type": "group_type"}
 # An on-screen font size no label reaches: vis leaves every label to the page.
 _NO_VIS_LABELS = 1_000_000
+#: From this many drawn nodes the page folds the persons into their groups (a national map:
+#: 17,700 nodes drew their first frame in 4.6 s, 2,700 without the persons in under 2 s); the
+#: bundled example (624 nodes) and a province's roster open with every person.
+FOLD_PERSONS_FROM = 5000
 # Above this many edges, hiding them while zooming keeps the map responsive.
 _HIDE_EDGES_ON_ZOOM_FROM = 5000
 
@@ -180,97 +188,6 @@ def _present(value: object) -> bool:
     return value not in (None, "") and not (isinstance(value, float) and math.isnan(value))
 
 
-def _lines(header: str, fields: list[tuple[str, object]], lang: str) -> str:
-    """A plain-text tooltip: the node's name, then ``Field: value`` for the known values."""
-    rows = [header]
-    rows += [f"{text('field.' + key, lang)}: {value}" for key, value in fields if _present(value)]
-    return "\n".join(rows)
-
-
-class _Index:
-    """Neighbour lookups needed by the tooltips, computed once per graph."""
-
-    def __init__(self, G: nx.MultiDiGraph) -> None:
-        self.memberships: dict[Hashable, list[tuple[Hashable, str]]] = defaultdict(list)
-        self.member_count: dict[Hashable, int] = defaultdict(int)
-        self.staff_count: dict[Hashable, int] = defaultdict(int)
-        self.group_count: dict[Hashable, int] = defaultdict(int)
-        for u, v, kind, data in G.edges(keys=True, data=True):
-            if kind == "member_of":
-                self.memberships[u].append((v, data.get("role", "member")))
-                self.member_count[v] += 1
-            elif kind == "works_for":
-                self.staff_count[v] += 1
-            elif kind == "part_of":
-                self.group_count[v] += 1
-
-
-def _person_title(G, node, index: _Index, lang: str) -> str:
-    data = G.nodes[node]
-    sector = data.get("sector")
-    head = _lines(
-        node_label(G, node, lang),
-        [
-            ("organisation", data.get("organisation")),
-            ("sector", schema.label("sector", sector, lang) if sector else None),
-            ("municipality", data.get("municipality")),
-        ],
-        lang,
-    )
-    groups = sorted(
-        (node_label(G, group, lang), schema.label("role", role, lang)) for group, role in index.memberships[node]
-    )
-    if not groups:
-        return head
-    rows = [f"– {group} ({role})" for group, role in groups]
-    return "\n".join([head, f"{text('field.groups', lang)}:", *rows])
-
-
-def _organisation_title(G, node, index: _Index, lang: str) -> str:
-    data = G.nodes[node]
-    sector = data.get("sector")
-    return _lines(
-        node_label(G, node, lang),
-        [
-            ("sector", schema.label("sector", sector, lang) if sector else None),
-            ("municipality", data.get("municipality")),
-            ("region", data.get("region")),
-            ("persons", index.staff_count[node]),
-        ],
-        lang,
-    )
-
-
-def _group_title(G, node, index: _Index, lang: str) -> str:
-    data = G.nodes[node]
-    group_type = data.get("group_type")
-    return _lines(
-        node_label(G, node, lang),
-        [
-            ("tier", schema.label("tier", data.get("tier", ""), lang)),
-            ("type", schema.label("group_type", group_type, lang) if group_type else None),
-            ("region", data.get("region")),
-            ("municipality", data.get("municipality")),
-            ("parent", data.get("parent")),
-            ("meetings", data.get("meetings")),
-            ("members", index.member_count[node]),
-        ],
-        lang,
-    )
-
-
-def _tier_title(G, node, index: _Index, lang: str) -> str:
-    return _lines(node_label(G, node, lang), [("group_count", index.group_count[node])], lang)
-
-
-_TITLES = {
-    "person": _person_title,
-    "organisation": _organisation_title,
-    "group": _group_title,
-    "tier": _tier_title,
-}
-
-
 def node_appearance(data: dict) -> tuple[str, str, int]:
     """Colour, shape and size of a node from its kind, sector or tier."""
     kind = str(data.get("kind"))
@@ -284,24 +201,40 @@ def node_appearance(data: dict) -> tuple[str, str, int]:
     return color, _SHAPES.get(kind, "dot"), _SIZES.get(kind, _SIZES["person"])
 
 
-def _node(G, node, position, index: _Index, lang: str) -> dict:
-    """A node's row of the payload, as a dict with the fields of :class:`verkosto.payload.NodeRow`."""
+def _node(G, node, position, lang: str) -> dict:
+    """A node's fields for the payload: :class:`verkosto.payload.NodeRow`'s with the look's."""
     data = G.nodes[node]
-    kind = data.get("kind", "person")
     color, shape, size = node_appearance(data)
-    title_of = _TITLES.get(kind, _person_title)
     return {
         "id": str(node),
         "label": node_label(G, node, lang),
-        "kind": kind,
+        "kind": data.get("kind", "person"),
         "x": position[0],
         "y": position[1],
         "color": color,
-        "border": None,
         "shape": shape,
         "size": size,
-        "title": title_of(G, node, index, lang),
     }
+
+
+def _tenth(value: float) -> float:
+    """A size or width as the page draws it: to a tenth of a pixel; whole numbers as ints."""
+    value = round(float(value), 1)
+    return int(value) if value.is_integer() else value
+
+
+def _node_tables(nodes: list[dict]) -> dict:
+    """``looks`` (each distinct kind, colour and shape once), ``nodes`` referring to them, and in
+    ``node_ids`` the ids that are not ``<kind>:<label>``."""
+    looks: dict[tuple[str, str, str], int] = {}
+    rows, ids = [], {}
+    for i, node in enumerate(nodes):
+        look = looks.setdefault((node["kind"], node["color"], node["shape"]), len(looks))
+        if node["id"] != f"{node['kind']}:{node['label']}":
+            ids[str(i)] = node["id"]
+        x, y = round(float(node["x"])), round(float(node["y"]))
+        rows.append(NodeRow(node["label"], look, x, y, _tenth(node["size"])))
+    return {"looks": table(LookRow, (LookRow(*look) for look in looks)), "nodes": table(NodeRow, rows), "node_ids": ids}
 
 
 def edge_width(weight: Any) -> float:
@@ -314,20 +247,38 @@ def edge_width(weight: Any) -> float:
     return min(1.0 + weight, _MAX_EDGE_WIDTH)
 
 
-_EDGE_STYLE_INDEX = {kind: i for i, kind in enumerate(EDGE_STYLES)}
+# Edges that the page makes from the rows of another table (see verkosto.payload.EdgeRow).
+_TABLE_EDGES = ("member_of", "works_for")
 
 
-def _edge_styles() -> dict:
-    return table(
-        EdgeStyleRow,
-        (EdgeStyleRow(kind, style["color"], style["width"], style.get("arrows")) for kind, style in EDGE_STYLES.items()),
+def _edge_tables(edges: list[tuple], position: dict, links: dict) -> tuple[dict, dict, list[tuple]]:
+    """``edge_styles`` and ``edges`` of the payload from the graph's sorted *edges*, and every
+    edge in the page's order (those of ``memberships``, of ``employers``, then the rest)."""
+    styles: dict[tuple, int] = {}
+    for kind, style in EDGE_STYLES.items():
+        styles[(kind, style["color"], style["width"], style.get("arrows"))] = len(styles)
+    rows, rest = [], []
+    by_ends: dict[str, dict[tuple[int, int], tuple]] = {kind: {} for kind in _TABLE_EDGES}
+    for u, v, kind, data in edges:
+        if kind in _TABLE_EDGES:
+            by_ends[kind][(position[u], position[v])] = (u, v, kind, data)
+            continue
+        name = kind if kind in EDGE_STYLES else "member_of"
+        style = EDGE_STYLES[name]
+        width = _tenth(edge_width(data.get("weight", 1))) if kind == "collaborates" else style["width"]
+        key = (name, style["color"], width, style.get("arrows"))
+        rows.append(EdgeRow(position[u], position[v], styles.setdefault(key, len(styles))))
+        rest.append((u, v, kind, data))
+    # The tables hold one row per edge of their kind (render._links), in their own order.
+    columns = links["memberships"]["columns"]
+    group, person = columns.index("group"), columns.index("person")
+    ordered = [by_ends["member_of"][(row[person], row[group])] for row in links["memberships"]["rows"]]
+    ordered += [by_ends["works_for"][tuple(row)] for row in links["employers"]["rows"]]
+    return (
+        table(EdgeStyleRow, (EdgeStyleRow(*key) for key in styles)),
+        table(EdgeRow, rows),
+        ordered + rest,
     )
-
-
-def _edge(position: dict, u, v, kind: str, data: dict) -> EdgeRow:
-    style = kind if kind in EDGE_STYLES else "member_of"
-    width = edge_width(data.get("weight", 1)) if kind == "collaborates" else EDGE_STYLES[style]["width"]
-    return EdgeRow(position[u], position[v], _EDGE_STYLE_INDEX[style], width)
 
 
 def legend_of(G: nx.MultiDiGraph, lang: str, guides: dict | None) -> dict:
@@ -448,13 +399,27 @@ def _links(G: nx.MultiDiGraph, order: list, lang: str) -> dict:
     role_index = {roles: i for i, roles in enumerate(role_sets)}
     return {
         "roles": [", ".join(schema.label("role", r, lang) for r in roles) for roles in role_sets],
-        "memberships": table(
-            MembershipRow,
-            sorted(MembershipRow(group, person, role_index[roles], org) for person, group, roles, org in rows),
-        ),
+        **_memberships(sorted((group, person, role_index[roles], org) for person, group, roles, org in rows), employers),
         "employers": table(EmployerRow, sorted(employers)),
         "parents": table(ParentRow, sorted(parents)),
         "meetings": table(MeetingRow, meetings),
+    }
+
+
+def _memberships(rows: list[tuple[int, int, int, int]], employers: list[EmployerRow]) -> dict:
+    """``memberships`` and, where a membership does not represent the person's only employer,
+    ``representations``."""
+    of_person: dict[int, list[int]] = {}
+    for person, organisation in employers:
+        of_person.setdefault(person, []).append(organisation)
+    exceptions = []
+    for k, (_group, person, _role, organisation) in enumerate(rows):
+        employer = of_person.get(person, [])
+        if organisation != (employer[0] if len(employer) == 1 else -1):
+            exceptions.append(RepresentationRow(k, organisation))
+    return {
+        "memberships": table(MembershipRow, (MembershipRow(g, p, r) for g, p, r, _o in rows)),
+        "representations": table(RepresentationRow, exceptions),
     }
 
 
@@ -466,6 +431,15 @@ def _number(value: object) -> int | float | None:
         return int(value)
     value = float(value)
     return float(f"{value:.6g}") if math.isfinite(value) else None
+
+
+def _shown(value: int | float | None) -> int | float | None:
+    """A metric as the side panel shows it (verkosto/web/format.js): three decimals, and a whole
+    number without them (a weighted degree of 3.0 is shown as 3)."""
+    if not isinstance(value, float):
+        return value
+    value = round(value, 3)
+    return int(value) if value.is_integer() else value
 
 
 def metric_table(metrics) -> dict[str, dict[str, int | float]]:
@@ -494,7 +468,7 @@ def _metrics_payload(table: dict, ids: list[str], lang: str, sources: dict[str, 
         return None
     names = [m for m in METRIC_ORDER if m in present] + sorted(present - set(METRIC_ORDER))
     values = [
-        [i, *(table[node_id_].get(name) for name in names)]
+        [i, *(_shown(table[node_id_].get(name)) for name in names)]
         for i, node_id_ in enumerate(ids)
         if table.get(node_id_)
     ]
@@ -572,19 +546,6 @@ def _findings_rows(findings, G: nx.MultiDiGraph, position: dict, lang: str) -> l
     return rows
 
 
-def _mark_findings(nodes: list[dict], findings: list[FindingRow]) -> None:
-    """Red (gap) or orange (risk) border, by the worst severity, and the messages in the tooltip."""
-    of_node: dict[int, list[FindingRow]] = defaultdict(list)
-    for finding in findings:
-        if finding.node is not None:
-            of_node[finding.node].append(finding)
-    for i, items in of_node.items():
-        node = nodes[i]
-        worst = min(_SEVERITIES.index(f.severity) for f in items)
-        node["border"] = FINDING_COLORS[_SEVERITIES[worst]]
-        node["title"] = "\n".join([node["title"], *(_FINDING_BADGE + f.message for f in items)])
-
-
 def _gaps_legend(findings: list[FindingRow] | None, lang: str) -> dict | None:
     if findings is None:
         return None
@@ -614,6 +575,7 @@ def map_payload(
     services: dict[str, list[tuple[str, str]]] | None = None,
     suggestions: list[tuple[str, str, str]] | None = None,
     views: list[dict] | None = None,
+    fold_persons_from: int = FOLD_PERSONS_FROM,
 ) -> dict:
     """The data the map page needs, and nothing else.
 
@@ -667,6 +629,10 @@ def map_payload(
         The planner's saved views (as :func:`verkosto.saved_views.load_views` reads them),
         shown first; the views made from the roster follow (the whole network, each tier,
         each region, the groups with findings: :func:`verkosto.saved_views.roster_views`).
+    fold_persons_from : int, default FOLD_PERSONS_FROM
+        The page draws every person the filters leave while that keeps the nodes it draws under
+        this number; a larger map opens with its persons folded into their groups, and draws
+        those of the selected group or organisation, or all once the filters leave few enough.
 
     Returns
     -------
@@ -687,27 +653,26 @@ def map_payload(
     >>> G = nx.MultiDiGraph(season="2024-2025")
     >>> G.add_node("person:Anna", kind="person", label="Anna", sector="ngo", email="a@b.fi")
     >>> payload = map_payload(G, {"person:Anna": (1.0, 2.0)})
-    >>> title = payload["nodes"]["columns"].index("title")
-    >>> payload["nodes"]["rows"][0][title]
-    'Anna\\nSektori: Järjestö'
-    >>> "email" in payload["nodes"]["columns"]
+    >>> payload["nodes"]["columns"], payload["nodes"]["rows"]
+    (['label', 'look', 'x', 'y', 'size'], [['Anna', 0, 1, 2, 10]])
+    >>> payload["looks"]["rows"], node_ids(payload)
+    ([['person', '#117733', 'dot']], ['person:Anna'])
+    >>> "a@b.fi" in str(payload)
     False
     >>> payload["facets"][3]["values"], payload["facets"][3]["of"]
     (['ngo'], [0])
     """
     text("title", lang)  # rejects an unknown language before any work
-    index = _Index(G)
     order = sorted(G.nodes, key=lambda n: (_DRAW_ORDER.get(G.nodes[n].get("kind"), 0), str(n)))
     position = {node: i for i, node in enumerate(order)}
-    nodes = [_node(G, n, positions[n], index, lang) for n in order]
+    nodes = [_node(G, n, positions[n], lang) for n in order]
+    links = _links(G, order, lang)
     ordered_edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
-    edges = [_edge(position, u, v, k, d) for u, v, k, d in ordered_edges]
+    edge_styles, edges, page_edges = _edge_tables(ordered_edges, position, links)
     if size_by is not None and metrics is None:
         raise ValueError(f"size_by={size_by!r} needs metrics")
     values = metric_table(metrics)
     finding_rows = _findings_rows(findings, G, position, lang)
-    if finding_rows:
-        _mark_findings(nodes, finding_rows)
     legend = legend_of(G, lang, guides)
     legend["size"] = apply_size_by(nodes, values, size_by, lang) if size_by is not None else None
     legend["gaps"] = _gaps_legend(finding_rows, lang)
@@ -716,19 +681,20 @@ def map_payload(
     facets = [_facet(G, order, name, lang) for name in _FACETS]
     if changes is not None:
         facets.append(_change_facet(G, order, lang))
-        extra["changes"] = _changes_payload(changes, [d for *_, d in ordered_edges], position)
+        extra["changes"] = _changes_payload(changes, [d for *_, d in page_edges], position)
     payload = {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
         "season": str(season) if _present(season) else None,
         "source": str(source) if _present(source) else None,
-        "nodes": table(NodeRow, (NodeRow(**node) for node in nodes)),
-        "edge_styles": _edge_styles(),
-        "edges": table(EdgeRow, edges),
+        "fold_persons_from": fold_persons_from,
+        **_node_tables(nodes),
+        "edge_styles": edge_styles,
+        "edges": edges,
         "legend": legend,
         "guides": guides_payload(guides, lang),
         "facets": facets,
-        **_links(G, order, lang),
+        **links,
         "metrics": _metrics_payload(values, [n["id"] for n in nodes], lang, betweenness_sources),
         "findings": None if finding_rows is None else table(FindingRow, finding_rows),
         "notes": None if notes is None else table(
@@ -879,6 +845,22 @@ def _template() -> jinja2.Template:
     return page_template("map.html.j2")
 
 
+def node_labels(payload: dict) -> list[str]:
+    """The label of every node of a :func:`map_payload`, in payload order."""
+    label = payload["nodes"]["columns"].index("label")
+    return [row[label] for row in payload["nodes"]["rows"]]
+
+
+def node_ids(payload: dict) -> list[str]:
+    """The id of every node of a :func:`map_payload`, in payload order, as the page reads it
+    (``verkosto/web/model.js``): ``<kind>:<label>`` unless ``node_ids`` names another."""
+    columns = payload["nodes"]["columns"]
+    label, look = columns.index("label"), columns.index("look")
+    kinds = [row[0] for row in payload["looks"]["rows"]]
+    named = payload["node_ids"]
+    return [named.get(str(i), f"{kinds[row[look]]}:{row[label]}") for i, row in enumerate(payload["nodes"]["rows"])]
+
+
 def _legend_findings(payload: dict) -> tuple[list[dict], list[dict]]:
     """The nodes with findings (in order of their first finding) and the findings about no node."""
     findings = payload["findings"]
@@ -886,11 +868,10 @@ def _legend_findings(payload: dict) -> tuple[list[dict], list[dict]]:
         return [], []
     columns = findings["columns"]
     node_of, severity_of, message_of = (columns.index(c) for c in ("node", "severity", "message"))
-    nodes = payload["nodes"]
-    id_of, label_of = nodes["columns"].index("id"), nodes["columns"].index("label")
+    ids, labels = node_ids(payload), node_labels(payload)
     marked = list(dict.fromkeys(row[node_of] for row in findings["rows"] if row[node_of] is not None))
     return (
-        [{"id": nodes["rows"][i][id_of], "label": nodes["rows"][i][label_of]} for i in marked],
+        [{"id": ids[i], "label": labels[i]} for i in marked],
         [{"severity": row[severity_of], "message": row[message_of]} for row in findings["rows"] if row[node_of] is None],
     )
 
@@ -914,6 +895,7 @@ def to_html(
     guides: dict | None = None,
     services: dict[str, list[tuple[str, str]]] | None = None,
     suggestions: list[tuple[str, str, str]] | None = None,
+    fold_persons_from: int = FOLD_PERSONS_FROM,
 ) -> str:
     """The whole map page as one self-contained HTML document.
 
@@ -932,6 +914,9 @@ def to_html(
         betweenness comes from, the metric that sizes the nodes, a line of text
         per node for the side panel, the municipal indicators, for a map of two seasons what
         changed, the organisations' services, the suggestion edges and the planner's saved views,
+        as in :func:`map_payload`.
+    fold_persons_from : int, default FOLD_PERSONS_FROM
+        The size (nodes) from which the page opens with the persons folded into their groups,
         as in :func:`map_payload`.
     positions, guides : dict, optional
         Node positions and tier guides computed elsewhere (by default from *layout*), e.g.
@@ -957,11 +942,13 @@ def to_html(
     payload = map_payload(
         G, positions, lang=lang, guides=guides, findings=findings, metrics=metrics,
         betweenness_sources=betweenness_sources, size_by=size_by, notes=notes, indicators=indicators, changes=changes,
-        services=services, suggestions=suggestions, views=views,
+        services=services, suggestions=suggestions, views=views, fold_persons_from=fold_persons_from,
     )
     finding_nodes, other_findings = _legend_findings(payload)
     page_css, page_js = _page_assets()
-    settings = {"options": vis_options(len(payload["edges"]["rows"])), "texts": page_texts(lang), "vis_version": vis_version()}
+    # Every edge the page can draw: those of the memberships and employers, then the rest.
+    edge_count = sum(len(payload[key]["rows"]) for key in ("memberships", "employers", "edges"))
+    settings = {"options": vis_options(edge_count), "texts": page_texts(lang), "vis_version": vis_version()}
     return _template().render(
         lang=lang,
         decimal="," if lang == "fi" else ".",  # the decimal mark of the page's language

@@ -10,29 +10,39 @@
 //   6 tier:local
 export function fixturePayload() {
   return {
-    schema_version: 1,
+    schema_version: 2,
     lang: "fi",
     season: "2024-2025",
     source: "roster.xlsx",
-    nodes: {
-      columns: ["id", "label", "kind", "x", "y", "color", "border", "shape", "size", "title"],
+    fold_persons_from: 5000,
+    looks: {
+      columns: ["kind", "color", "shape"],
       rows: [
-        ["person:Mäki Mari", "Mäki Mari", "person", -100, 0, "#88CCEE", null, "dot", 10, "Mäki Mari"],
-        ["person:Aalto Aino", "Aalto Aino", "person", 100, 0, "#88CCEE", null, "dot", 10, "Aalto Aino"],
-        ["organisation:Kunta", "Kunta", "organisation", 0, 200, "#88CCEE", null, "square", 16, "Kunta"],
-        ["group:Akaa", "Akaa", "group", 0, -100, "#86A9CF", "#D62728", "diamond", 26, "Akaa\n⚠ gap"],
-        ["group:Akaa työryhmä", "Akaa työryhmä", "group", 50, -150, "#86A9CF", null, "hexagon", 26, "Akaa työryhmä"],
-        ["person:Nobody", "Nobody", "person", 300, 300, "#117733", null, "dot", 10, "Nobody"],
-        ["tier:local", "Paikallinen", "tier", 0, 0, "#222222", null, "star", 32, "Paikallinen"],
+        ["person", "#88CCEE", "dot"], ["organisation", "#88CCEE", "square"], ["group", "#86A9CF", "diamond"],
+        ["group", "#86A9CF", "hexagon"], ["person", "#117733", "dot"], ["tier", "#222222", "star"],
       ],
     },
+    nodes: {
+      columns: ["label", "look", "x", "y", "size"],
+      rows: [
+        ["Mäki Mari", 0, -100, 0, 10],
+        ["Aalto Aino", 0, 100, 0, 10],
+        ["Kunta", 1, 0, 200, 16],
+        ["Akaa", 2, 0, -100, 26],
+        ["Akaa työryhmä", 3, 50, -150, 26],
+        ["Nobody", 4, 300, 300, 10],
+        ["Paikallinen", 5, 0, 0, 32],
+      ],
+    },
+    node_ids: { 6: "tier:local" },
     edge_styles: {
       columns: ["kind", "color", "width", "arrows"],
-      rows: [["member_of", "#C9CED6", 1, null], ["reports_to", "#6F8FB5", 2.5, "to"]],
+      rows: [["member_of", "#C9CED6", 1, null], ["works_for", "#D5D0C8", 1, null], ["reports_to", "#6F8FB5", 2.5, "to"]],
     },
+    // With the three memberships (edges 0-2) and the two employers (3, 4): edge 5.
     edges: {
-      columns: ["source", "target", "style", "width"],
-      rows: [[0, 3, 0, 1], [1, 3, 0, 1], [1, 4, 0, 1], [4, 3, 1, 2.5]],
+      columns: ["source", "target", "style"],
+      rows: [[4, 3, 2]],
     },
     legend: {
       sectors: [], tiers: [], kinds: [], edges: [], rings: [], size: null,
@@ -55,9 +65,11 @@ export function fixturePayload() {
     ],
     roles: ["Puheenjohtaja", "Jäsen"],
     memberships: {
-      columns: ["group", "person", "role", "organisation"],
-      rows: [[3, 0, 0, 2], [3, 1, 1, -1], [4, 1, 1, 2]],
+      columns: ["group", "person", "role"],
+      rows: [[3, 0, 0], [3, 1, 1], [4, 1, 1]],
     },
+    // Aino represents no known organisation in Akaa (her only employer elsewhere).
+    representations: { columns: ["membership", "organisation"], rows: [[1, -1]] },
     employers: { columns: ["person", "organisation"], rows: [[0, 2], [1, 2]] },
     parents: { columns: ["group", "parent"], rows: [[4, 3]] },
     meetings: { columns: ["group", "meetings"], rows: [[3, 6]] },
@@ -77,3 +89,11 @@ export function fixturePayload() {
     indicators: null,
   };
 }
+
+/** The catalogue strings the tooltips use, as verkosto.render.page_texts sends them in Finnish. */
+export const TEXTS = {
+  "field.organisation": "Organisaatio", "field.sector": "Sektori", "field.municipality": "Kunta",
+  "field.region": "Alue", "field.groups": "Ryhmät", "field.tier": "Taso", "field.type": "Tyyppi",
+  "field.parent": "Yläryhmä", "field.meetings": "Kokouksia kaudessa", "field.members": "Jäseniä",
+  "field.persons": "Henkilöitä", "field.group_count": "Ryhmiä",
+};

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { buildModel, visEdges, visNodes } from "../../verkosto/web/model.js";
-import { fixturePayload } from "./fixture.js";
+import { fixturePayload, TEXTS } from "./fixture.js";
 
 test("indexes: memberships, employers, parents, meetings and metrics by node index", () => {
   const model = buildModel(fixturePayload());
@@ -41,24 +41,51 @@ test("notes: a line of text by node index, none for the others", () => {
 
 test("edges: ends by index, and the edges at each node", () => {
   const model = buildModel(fixturePayload());
-  assert.deepEqual(Array.from(model.edgeEnds), [0, 3, 1, 3, 1, 4, 4, 3]);
-  assert.deepEqual(model.edgesAt[3], [0, 1, 3]);
-  assert.deepEqual(model.edgesAt[1], [1, 2]);
+  // The memberships' edges, the employers', then the edges table's.
+  assert.equal(model.E, 6);
+  assert.deepEqual(Array.from(model.edgeEnds), [0, 3, 1, 3, 1, 4, 0, 2, 1, 2, 4, 3]);
+  assert.deepEqual(Array.from(model.edges.style), [0, 0, 0, 1, 1, 2]);
+  assert.deepEqual(model.edgesAt[3], [0, 1, 5]);
+  assert.deepEqual(model.edgesAt[1], [1, 2, 4]);
+  assert.deepEqual(model.edgesAt[2], [3, 4]);
+  assert.equal(model.groupCountOf[6], 0); // no part_of edge in the fixture
+});
+
+test("nodes: looks resolved, ids from kind and label unless node_ids names one", () => {
+  const model = buildModel(fixturePayload());
+  assert.deepEqual(model.ids, ["person:Mäki Mari", "person:Aalto Aino", "organisation:Kunta", "group:Akaa",
+    "group:Akaa työryhmä", "person:Nobody", "tier:local"]);
+  assert.deepEqual([model.nodes.kind[4], model.nodes.color[4], model.nodes.shape[4]], ["group", "#86A9CF", "hexagon"]);
+  assert.equal(model.nodes.color[5], "#117733");
+  assert.equal(model.indexOf.get("tier:local"), 6);
+});
+
+test("a membership represents the only employer unless a representation says otherwise", () => {
+  const model = buildModel(fixturePayload());
+  assert.deepEqual(model.memberships.map((m) => m.organisation), [2, -1, 2]);
+  const payload = fixturePayload();
+  payload.representations.rows = [[2, 6]];
+  assert.deepEqual(buildModel(payload).memberships.map((m) => m.organisation), [2, 2, 6]);
 });
 
 test("vis objects: a node with a finding gets a complete colour object; edges their style", () => {
   const model = buildModel(fixturePayload());
-  const nodes = visNodes(model, 4);
+  const nodes = visNodes(model, 4, TEXTS);
   assert.deepEqual(nodes[0], {
     id: "person:Mäki Mari", label: "Mäki Mari", x: -100, y: 0, group: "person", shape: "dot", size: 10,
-    title: "Mäki Mari", color: "#88CCEE",
+    title: "Mäki Mari\nOrganisaatio: Kunta\nSektori: Kunta\nRyhmät:\n– Akaa (Puheenjohtaja)", color: "#88CCEE",
   });
+  // Some of them, hidden by the filters: in the order asked for.
+  const some = visNodes(model, 4, TEXTS, [5, 2], new Uint8Array([0, 0, 1, 0, 0, 0, 0]));
+  assert.deepEqual(some.map((n) => [n.id, n.hidden]), [["person:Nobody", undefined], ["organisation:Kunta", true]]);
   const fill = "#86A9CF", border = "#D62728";
   assert.deepEqual(nodes[3].color, { background: fill, border, highlight: { background: fill, border }, hover: { background: fill, border } });
   assert.equal(nodes[3].borderWidth, 4);
   const edges = visEdges(model);
   assert.deepEqual(edges[0], { id: 0, from: "person:Mäki Mari", to: "group:Akaa", color: "#C9CED6", width: 1 });
-  assert.deepEqual(edges[3], { id: 3, from: "group:Akaa työryhmä", to: "group:Akaa", color: "#6F8FB5", width: 2.5, arrows: "to" });
+  assert.deepEqual(edges[3], { id: 3, from: "person:Mäki Mari", to: "organisation:Kunta", color: "#D5D0C8", width: 1 });
+  assert.deepEqual(edges[5], { id: 5, from: "group:Akaa työryhmä", to: "group:Akaa", color: "#6F8FB5", width: 2.5, arrows: "to" });
+  assert.deepEqual(visEdges(model, [5, 0]).map((e) => e.id), [5, 0]);
 });
 
 test("a payload of another version is refused", () => {

@@ -28,9 +28,9 @@ test("a missing column is an error that names it", () => {
 });
 
 test("checkPayload accepts only the schema version this page reads", () => {
-  assert.equal(SCHEMA_VERSION, 1);
-  const payload = { schema_version: 1 };
+  assert.equal(SCHEMA_VERSION, 2);
+  const payload = { schema_version: 2 };
   assert.equal(checkPayload(payload), payload);
-  assert.throws(() => checkPayload({ schema_version: 2 }), /schema_version 2 is not the 1 this page reads/);
+  assert.throws(() => checkPayload({ schema_version: 1 }), /schema_version 1 is not the 2 this page reads/);
   assert.throws(() => checkPayload({}), /schema_version undefined/);
 });

@@ -52,3 +52,34 @@ export function drawBadges(ctx, badges, scale) {
   });
   ctx.restore();
 }
+
+/**
+ * Nodes and edges of the highlighted neighbourhood that vis would draw below *minPx* (a
+ * national map's group can have members thousands of pixels apart: at the zoom that shows
+ * them all, vis draws them below a pixel), drawn again at least that large: dots of
+ * marks [{x, y, size, color}] and lines of lines [{x1, y1, x2, y2, width, color}], in graph
+ * coordinates.
+ */
+export function drawMarks(ctx, marks, lines, scale, minPx = 4) {
+  ctx.save();
+  lines.forEach((line) => {
+    if (line.width * scale >= 1) return;
+    ctx.strokeStyle = line.color;
+    ctx.lineWidth = 1.2 / scale;
+    ctx.beginPath();
+    ctx.moveTo(line.x1, line.y1);
+    ctx.lineTo(line.x2, line.y2);
+    ctx.stroke();
+  });
+  marks.forEach((mark) => {
+    if (mark.size * scale >= minPx) return;
+    ctx.beginPath();
+    ctx.arc(mark.x, mark.y, minPx / scale, 0, 2 * Math.PI);
+    ctx.fillStyle = mark.color;
+    ctx.fill();
+    ctx.lineWidth = 1 / scale;
+    ctx.strokeStyle = "#ffffff";
+    ctx.stroke();
+  });
+  ctx.restore();
+}

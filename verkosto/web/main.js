@@ -23,13 +23,17 @@
 //   present(on)           presentation mode on, off or (no argument) toggled; returns it
 //   presenting()          whether presentation mode is on
 //   openList(), closeList()  the list view, the network as text
+//   drawnPersons()        ids of the persons drawn now (a large map folds the others into
+//                         their groups: persons.js)
+//   personsFolded()       whether persons that the filters leave are folded away now
 
 import { h } from "./dom.js";
-import { drawBadges, drawGuides } from "./draw.js";
+import { drawBadges, drawGuides, drawMarks } from "./draw.js";
 import { emptyState, FACETS, normalise, visibility } from "./filters.js";
 import { format } from "./format.js";
 import { buildModel, visEdges, visNodes } from "./model.js";
 import { makePanel } from "./panel.js";
+import { drawChanges, drawnEdges, drawnNodes, personsOf } from "./persons.js";
 import { makeFinder } from "./search.js";
 import { addSuggestionToggle } from "./suggestions.js";
 import { lineLength, placeLabels, RANK, wrap } from "./labels.js";
@@ -121,8 +125,14 @@ for (let i = 0; i < N; i++) {
   if (kindOf[i] === "group") fitPx[i] = fitLabelPx(model.rawValue("tier", i), model.nodes.shape[i]);
 }
 
-const nodes = new vis.DataSet(visNodes(model, payload.legend.gaps ? payload.legend.gaps.border_width : 1));
-const edges = new vis.DataSet(visEdges(model));
+// The DataSets hold what is drawn: on a large map not every person (persons.js). *opened*:
+// the nodes whose persons are drawn, the selected group, organisation or person.
+const borderWidth = payload.legend.gaps ? payload.legend.gaps.border_width : 1;
+let opened = [];
+let drawing = drawnNodes(model, hidden, payload.fold_persons_from, opened);
+const drawnList = (flags) => { const out = []; flags.forEach((on, i) => { if (on) out.push(i); }); return out; };
+const nodes = new vis.DataSet(visNodes(model, borderWidth, texts, drawnList(drawing.drawn)));
+const edges = new vis.DataSet(visEdges(model, drawnEdges(model, drawing.drawn)));
 const network = new vis.Network(container, { nodes, edges }, settings.options);
 const internals = visInternals(network, settings.vis_version);
 
@@ -144,9 +154,16 @@ const labelClass = new Array(N), labelLines = new Array(N), width100 = new Float
 for (let i = 0; i < N; i++) {
   const kind = kindOf[i];
   labelClass[i] = kind === "group" ? (model.nodes.shape[i] === "hexagon" ? "network" : model.rawValue("tier", i) || "local") : kind;
-  labelLines[i] = wrap(names[i], kind === "group" || kind === "tier" ? lineLength(names[i], 14, 30) : 34);
-  measurer.font = (kind === "group" || kind === "tier" ? "600 100" : "100") + LABEL_FACE;
-  width100[i] = Math.max(...labelLines[i].map((line) => measurer.measureText(line).width));
+}
+// Wrapped and measured when first drawn: a folded national map draws few of its 15,000 persons.
+function labelWidth100(i) {
+  if (labelLines[i] === undefined) {
+    const kind = kindOf[i];
+    labelLines[i] = wrap(names[i], kind === "group" || kind === "tier" ? lineLength(names[i], 14, 30) : 34);
+    measurer.font = (kind === "group" || kind === "tier" ? "600 100" : "100") + LABEL_FACE;
+    width100[i] = Math.max(...labelLines[i].map((line) => measurer.measureText(line).width));
+  }
+  return width100[i];
 }
 const rankOfClass = (c) => (c in RANK ? RANK[c] : RANK.person);
 // Within a class: nodes with findings, then larger nodes, then payload order.
@@ -192,8 +209,9 @@ function labelCandidates(spotNodes) {
   }
   const { x, y, size } = model.nodes;
   const spot = new Set(spotNodes);
+  const { drawn } = drawing;
   labelOrder.forEach((i) => {
-    if (hidden[i]) return;
+    if (hidden[i] || !drawn[i]) return;
     const forced = i === selected;
     const kind = kindOf[i];
     if (kind === "tier" && guides && !forced && !spot.has(i)) return; // the rings name the tiers
@@ -205,7 +223,7 @@ function labelCandidates(spotNodes) {
     // The highlighted neighbourhood's names come before every other (after the selected one's).
     const rank = spot.has(i) ? RANK.forced + 0.5 : rankOfClass(labelClass[i]);
     const weight = kind === "group" || kind === "tier" || presenting ? 600 : 400;
-    const w = width100[i] * px / 100 * (weight === 600 && kind !== "group" && kind !== "tier" ? 1.05 : 1);
+    const w = labelWidth100(i) * px / 100 * (weight === 600 && kind !== "group" && kind !== "tier" ? 1.05 : 1);
     out.push({
       id: ids[i], node: i, lines: labelLines[i], px, weight, color: presenting ? "#000000" : "#1d1d1d",
       x: origin.x + x[i] * scale, y: origin.y + y[i] * scale, r: size[i] * scale, rank, forced, spot: spot.has(i),
@@ -289,7 +307,7 @@ function highlight(focus) {
 
 const badged = Array.from(badgeColor.keys());
 function badgesOf(indices) {
-  const shown = indices.filter((i) => !hidden[i] && badgeColor.has(i));
+  const shown = indices.filter((i) => !hidden[i] && drawing.drawn[i] && badgeColor.has(i));
   const positions = network.getPositions(shown.map((i) => ids[i]));
   // A gap's badge is round, a risk's a triangle: the severity does not rest on colour alone.
   const shapeOf = (i) => ((findingsOf.get(i) || []).some((f) => f.severity === "gap") ? "circle" : "triangle");
@@ -301,7 +319,7 @@ network.on("afterDrawing", (ctx) => {
   const started = performance.now();
   if (badged.length) drawBadges(ctx, badgesOf(badged), network.getScale());
   const lit = spotlight !== null && internals.supported;
-  const shownNodes = spotlight === null ? [] : spotlight.nodes.filter((i) => !hidden[i]);
+  const shownNodes = spotlight === null ? [] : spotlight.nodes.filter((i) => !hidden[i] && drawing.drawn[i]);
   placed = placeLabels(labelCandidates(lit ? shownNodes : []), freeArea(), labelObstacles(lit ? shownNodes : null));
   drawLabels(ctx, lit ? placed.filter((label) => !label.spot && !label.forced) : placed);
   if (lit) {
@@ -310,8 +328,16 @@ network.on("afterDrawing", (ctx) => {
     ctx.fillStyle = VEIL;
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
-    const shownEdges = spotlight.edges.filter((k) => !hidden[edgeEnds[2 * k]] && !hidden[edgeEnds[2 * k + 1]]);
+    const isShown = (i) => !hidden[i] && drawing.drawn[i];
+    const shownEdges = spotlight.edges.filter((k) => isShown(edgeEnds[2 * k]) && isShown(edgeEnds[2 * k + 1]));
+    // Lines under the nodes, dots over them: at least visible however far apart they lie.
+    const { x, y, size, color } = model.nodes;
+    drawMarks(ctx, [], shownEdges.map((k) => {
+      const a = edgeEnds[2 * k], b = edgeEnds[2 * k + 1], style = model.edgeStyles[model.edges.style[k]];
+      return { x1: x[a], y1: y[a], x2: x[b], y2: y[b], width: style.width, color: style.color };
+    }), network.getScale());
     internals.drawSpotlight(ctx, shownNodes.map((i) => ids[i]), shownEdges);
+    drawMarks(ctx, shownNodes.map((i) => ({ x: x[i], y: y[i], size: size[i], color: color[i] })), [], network.getScale());
     if (badged.length) drawBadges(ctx, badgesOf(shownNodes), network.getScale());
     drawLabels(ctx, placed.filter((label) => label.spot || label.forced));
   }
@@ -351,14 +377,43 @@ function filterNodes(input) {
     count += visible[i];
     if (hide !== hidden[i]) {
       hidden[i] = hide;
-      changes.push({ id: ids[i], hidden: !!hide });
+      if (drawing.drawn[i]) changes.push({ id: ids[i], hidden: !!hide });
     }
   }
   if (changes.length) nodes.update(changes);
   if (selected !== null && hidden[selected]) clearSelection();
+  const drawnBefore = nodes.length;
+  syncDrawn();
+  const changed = changes.length > 0 || nodes.length !== drawnBefore;
   syncFilterControls();
   document.getElementById("visible-count").textContent = format(texts["map.visible"], { visible: count, total: N });
-  return { count, changed: changes.length > 0 };
+  return { count, changed };
+}
+
+// Bring into the DataSets what drawnNodes says the map draws now, and take out the rest.
+function syncDrawn() {
+  const next = drawnNodes(model, hidden, payload.fold_persons_from, opened);
+  const change = drawChanges(model, drawing.drawn, next.drawn);
+  if (change.removeEdges.length) edges.remove(change.removeEdges);
+  if (change.removeNodes.length) nodes.remove(change.removeNodes.map((i) => ids[i]));
+  if (change.addNodes.length) nodes.add(visNodes(model, borderWidth, texts, change.addNodes, hidden));
+  if (change.addEdges.length) edges.add(visEdges(model, change.addEdges));
+  drawing = next;
+  document.getElementById("folded-note").hidden = !next.folded;
+}
+
+// The nodes whose persons a folded map draws once node *i* is selected: a group or an
+// organisation opens; a person opens itself and keeps open what it was drawn for.
+function openFor(i) {
+  const kind = kindOf[i];
+  if (kind === "group" || kind === "organisation") return [i];
+  if (kind !== "person") return [];
+  return opened.filter((j) => j !== i && kindOf[j] !== "person" && personsOf(model, j).includes(i)).concat([i]);
+}
+
+function open(i) {
+  opened = openFor(i);
+  syncDrawn();
 }
 
 function applyFilters(input) {
@@ -441,6 +496,7 @@ function select(id, opts = {}) {
     document.getElementById("status").textContent = format(texts["map.filters_reset_for"], { name: names[i] });
   }
   selected = i;
+  open(i);
   highlight(i);
   network.selectNodes([id]);
   sidePanel.show(i);
@@ -494,6 +550,10 @@ function clearSelection() {
   selected = null;
   spotlight = null;
   network.unselectAll(); // redraws
+  if (opened.length) {
+    opened = [];
+    syncDrawn();
+  }
   panel.hidden = true;
   legend.hidden = false;
   if (had && panel.contains(document.activeElement)) document.getElementById("search").focus();
@@ -633,6 +693,7 @@ function showView(which, { animate = true } = {}) {
   if (view.focus !== null && !hidden[view.focus]) {
     const i = view.focus;
     selected = i;
+    open(i);
     highlight(i);
     network.selectNodes([ids[i]]);
     if (!presenting) sidePanel.show(i);
@@ -854,6 +915,8 @@ window.verkosto = {
   openList,
   closeList,
   labelStats: () => ({ ms: labelMs, drawn: placed.length }),
+  drawnPersons: () => drawnList(drawing.drawn).filter((i) => kindOf[i] === "person").map((i) => ids[i]),
+  personsFolded: () => drawing.folded,
 };
 // Last: the tests wait for window.network, so everything above is ready by then.
 window.network = network;

@@ -3,10 +3,13 @@
 
 import { checkPayload, columnIndex, columnsOf, recordsOf } from "./table.js";
 
-export const NODE_COLUMNS = ["id", "label", "kind", "x", "y", "color", "border", "shape", "size", "title"];
-export const EDGE_COLUMNS = ["source", "target", "style", "width"];
+import { tooltip } from "./tooltip.js";
+
+export const NODE_COLUMNS = ["label", "look", "x", "y", "size"];
+export const LOOK_COLUMNS = ["kind", "color", "shape"];
+export const EDGE_COLUMNS = ["source", "target", "style"];
 export const EDGE_STYLE_COLUMNS = ["kind", "color", "width", "arrows"];
-export const MEMBERSHIP_COLUMNS = ["group", "person", "role", "organisation"];
+export const MEMBERSHIP_COLUMNS = ["group", "person", "role"];
 export const FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing", "message"];
 export const NOTE_COLUMNS = ["node", "text"];
 export const SERVICE_COLUMNS = ["node", "service", "detail"];
@@ -22,6 +25,14 @@ export function buildModel(input) {
   const payload = checkPayload(input);
   const nodes = columnsOf(payload.nodes, NODE_COLUMNS);
   const N = nodes.length;
+  // Each node's look resolved: nodes.kind[i], nodes.color[i], nodes.shape[i]; and its id,
+  // "<kind>:<label>" unless payload.node_ids names another.
+  const looks = recordsOf(payload.looks, LOOK_COLUMNS);
+  nodes.kind = nodes.look.map((k) => looks[k].kind);
+  nodes.color = nodes.look.map((k) => looks[k].color);
+  nodes.shape = nodes.look.map((k) => looks[k].shape);
+  const named = new Map(Object.entries(payload.node_ids).map(([i, id]) => [Number(i), id]));
+  nodes.id = nodes.label.map((label, i) => (named.has(i) ? named.get(i) : nodes.kind[i] + ":" + label));
   const ids = nodes.id;
   const names = nodes.label;
   const kindOf = nodes.kind;
@@ -38,16 +49,21 @@ export function buildModel(input) {
     return k >= 0 ? facet[name].values[k] : "";
   };
 
-  const memberships = recordsOf(payload.memberships, MEMBERSHIP_COLUMNS);
-  const groupsOf = listsOf(N), membersOf = listsOf(N);
-  memberships.forEach((m) => {
-    membersOf[m.group].push(m);
-    groupsOf[m.person].push(m);
-  });
   const staffOf = listsOf(N), employersOf = listsOf(N);
-  recordsOf(payload.employers, ["person", "organisation"]).forEach((e) => {
+  const employers = recordsOf(payload.employers, ["person", "organisation"]);
+  employers.forEach((e) => {
     employersOf[e.person].push(e.organisation);
     staffOf[e.organisation].push(e.person);
+  });
+  // A membership represents the person's only employer unless a representation says otherwise.
+  const memberships = recordsOf(payload.memberships, MEMBERSHIP_COLUMNS);
+  const represents = new Map(recordsOf(payload.representations, ["membership", "organisation"]).map((r) => [r.membership, r.organisation]));
+  const groupsOf = listsOf(N), membersOf = listsOf(N);
+  memberships.forEach((m, k) => {
+    const own = employersOf[m.person];
+    m.organisation = represents.has(k) ? represents.get(k) : own.length === 1 ? own[0] : -1;
+    membersOf[m.group].push(m);
+    groupsOf[m.person].push(m);
   });
   const childrenOf = listsOf(N), parentOf = new Int32Array(N).fill(-1);
   recordsOf(payload.parents, ["group", "parent"]).forEach((p) => {
@@ -113,9 +129,28 @@ export function buildModel(input) {
     return k >= 0 ? k : 99;
   };
 
-  const edgeTable = columnsOf(payload.edges, EDGE_COLUMNS);
+  // The edges: one per membership (person to group), one per employer (person to
+  // organisation), then those of payload.edges; an edge's number is its place in that order.
   const edgeStyles = recordsOf(payload.edge_styles, EDGE_STYLE_COLUMNS);
-  const E = edgeTable.length;
+  const styleOf = (kind) => {
+    const k = edgeStyles.findIndex((style) => style.kind === kind);
+    if (k < 0) throw new Error(`map payload: no edge style "${kind}"`);
+    return k;
+  };
+  const rest = columnsOf(payload.edges, EDGE_COLUMNS);
+  const M = memberships.length, W = employers.length;
+  const E = M + W + rest.length;
+  const edgeTable = { length: E, source: new Int32Array(E), target: new Int32Array(E), style: new Int32Array(E) };
+  const memberStyle = M ? styleOf("member_of") : -1, workStyle = W ? styleOf("works_for") : -1;
+  memberships.forEach((m, k) => {
+    edgeTable.source[k] = m.person; edgeTable.target[k] = m.group; edgeTable.style[k] = memberStyle;
+  });
+  employers.forEach((e, k) => {
+    edgeTable.source[M + k] = e.person; edgeTable.target[M + k] = e.organisation; edgeTable.style[M + k] = workStyle;
+  });
+  for (let k = 0; k < rest.length; k++) {
+    edgeTable.source[M + W + k] = rest.source[k]; edgeTable.target[M + W + k] = rest.target[k]; edgeTable.style[M + W + k] = rest.style[k];
+  }
   const edgeEnds = new Int32Array(2 * E);
   const edgesAt = listsOf(N);
   for (let k = 0; k < E; k++) {
@@ -125,25 +160,36 @@ export function buildModel(input) {
     edgesAt[a].push(k);
     if (b !== a) edgesAt[b].push(k);
   }
+  // Groups per tier node: its part_of edges.
+  const groupCountOf = new Int32Array(N);
+  for (let k = M + W; k < E; k++) {
+    if (edgeStyles[edgeTable.style[k]].kind === "part_of") groupCountOf[edgeTable.target[k]] += 1;
+  }
 
   return {
     payload, N, E, nodes, ids, names, kindOf, indexOf, facet, valueLabel, rawValue,
     memberships, groupsOf, membersOf, staffOf, employersOf, childrenOf, parentOf, meetingsOf,
     metricsOf, noteOf, servicesOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
-    edges: edgeTable, edgeStyles, edgeEnds, edgesAt,
+    edges: edgeTable, edgeStyles, edgeEnds, edgesAt, groupCountOf,
   };
 }
 
-/** vis-network's node objects: ids, labels, positions and the look decided in Python. */
-export function visNodes(model, borderWidth) {
+/**
+ * vis-network's node objects of the nodes *indices* (default: all): ids, labels, positions and
+ * the look decided in Python; the tooltip built from the model, the border of a node with
+ * findings in its worst severity's colour.
+ */
+export function visNodes(model, borderWidth, texts, indices = null, hidden = null) {
   const { nodes } = model;
-  const out = new Array(model.N);
-  for (let i = 0; i < model.N; i++) {
-    const fill = nodes.color[i], border = nodes.border[i];
+  const list = indices || Array.from({ length: model.N }, (_, i) => i);
+  const out = new Array(list.length);
+  list.forEach((i, n) => {
+    const fill = nodes.color[i], border = model.badgeColor.has(i) ? model.badgeColor.get(i) : null;
     const node = {
       id: nodes.id[i], label: nodes.label[i], x: nodes.x[i], y: nodes.y[i], group: nodes.kind[i],
-      shape: nodes.shape[i], size: nodes.size[i], title: nodes.title[i], color: fill,
+      shape: nodes.shape[i], size: nodes.size[i], title: tooltip(model, texts, i), color: fill,
     };
+    if (hidden && hidden[i]) node.hidden = true;
     if (border !== null) {
       // A complete colour object: given only a fill and a border, vis would select and hover
       // the node in its default blue and lose the finding's colour.
@@ -156,8 +202,8 @@ export function visNodes(model, borderWidth) {
     }
     const change = changeOf(model, i);
     if (change !== null) styleChange(node, fill, change);
-    out[i] = node;
-  }
+    out[n] = node;
+  });
   return out;
 }
 
@@ -184,21 +230,20 @@ function styleChange(node, fill, change) {
   if (change.status === "left") node.shapeProperties = { borderDashes: [5, 4] };
 }
 
-/** vis-network's edge objects; an edge's id is its row number (the highlight finds it by that). */
-export function visEdges(model) {
+/** vis-network's edge objects of the edges *numbers* (default: all); an edge's id is its number. */
+export function visEdges(model, numbers = null) {
   const { edges, edgeStyles, ids } = model;
-  const out = new Array(model.E);
-  for (let k = 0; k < model.E; k++) {
+  const list = numbers || Array.from({ length: model.E }, (_, k) => k);
+  return list.map((k) => {
     const style = edgeStyles[edges.style[k]];
-    const edge = { id: k, from: ids[edges.source[k]], to: ids[edges.target[k]], color: style.color, width: edges.width[k] };
+    const edge = { id: k, from: ids[edges.source[k]], to: ids[edges.target[k]], color: style.color, width: style.width };
     if (style.arrows !== null) edge.arrows = style.arrows;
     const change = model.changes ? model.changes.edges[k] : -1;
     if (change >= 0 && model.facet.change) {
       const status = model.facet.change.values[change];
       if (status === "left") { edge.dashes = [4, 4]; edge.color = { color: style.color, opacity: 0.5 }; }
-      else if (status === "joined") edge.width = edges.width[k] * 2;
+      else if (status === "joined") edge.width = style.width * 2;
     }
-    out[k] = edge;
-  }
-  return out;
+    return edge;
+  });
 }

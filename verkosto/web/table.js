@@ -2,7 +2,7 @@
 // column name, resolved once here, never by position.
 
 /** The payload shape this script reads; verkosto.payload.SCHEMA_VERSION must be equal. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The position of each named column in the table's rows; an error names a missing column. */
 export function columnIndex(table, names) {
