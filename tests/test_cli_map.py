@@ -217,9 +217,11 @@ def working_groups_roster(path, persons=40):
 
 
 def panel_metrics(html: str) -> tuple[dict, dict[str, dict]]:
-    """The payload's metrics block, and the values by node id."""
+    """The payload's metrics block, and the values by node id (as the panel shows them: three decimals)."""
+    from verkosto.render import node_ids
+
     payload = embedded_json(html, "verkosto-payload")
-    ids = [row[0] for row in payload["nodes"]["rows"]]
+    ids = node_ids(payload)
     block = payload["metrics"]
     values = {ids[row.pop("node")]: row for row in records(block["values"])}
     return block, values
@@ -240,7 +242,7 @@ def test_map_of_a_large_network_estimates_betweenness_and_says_so(in_tmp, sample
     assert block["betweenness_sources"] == {"person": 12}  # ten groups and two organisations: exact
     P = project(build_graph(load_roster(path)), "persons")
     expected = nx.betweenness_centrality(P, k=12, seed=0)
-    assert {n: values[n]["betweenness"] for n in P} == pytest.approx(expected, rel=1e-5, abs=1e-9)
+    assert {n: values[n]["betweenness"] for n in P} == pytest.approx(expected, rel=0, abs=5e-4)
     assert {values[n]["closeness"] for n in P} == {None}  # not computed: every pair would be needed
     assert values["group:Työryhmä 0"]["closeness"] is not None
     texts = embedded_json(html, "verkosto-settings")["texts"]
@@ -257,7 +259,7 @@ def test_exact_values_when_asked_or_sized_by(in_tmp, sample_of_12, option):
     assert "betweenness_sources" not in block
     P = project(build_graph(load_roster(path)), "persons")
     for metric, exact in (("betweenness", nx.betweenness_centrality(P)), ("closeness", nx.closeness_centrality(P))):
-        assert {n: values[n][metric] for n in P} == pytest.approx(exact, rel=1e-5, abs=1e-9)
+        assert {n: values[n][metric] for n in P} == pytest.approx(exact, rel=0, abs=5e-4)
 
 
 def test_the_exact_option_has_help_in_finnish_and_english():
