@@ -81,11 +81,13 @@ def test_it_opens_without_persons_and_a_group_brings_exactly_its_members(folded_
     assert page.evaluate("verkosto.personsFolded()") is True
     assert sorted(page.evaluate(DRAWN_EDGES)) == edges_between(G, others)
     assert page.inner_text("#folded-note").startswith("Henkilöt näytetään ryhmittäin: valitse ryhmä")
+    assert page.inner_text("#visible-count") == "Näkyvissä 144 / 606 solmua; 462 henkilöä ryhmiensä sisällä"
 
     page.evaluate("id => verkosto.select(id)", STEERING)
     expected = members(G, STEERING)
     assert len(expected) == 10
     assert sorted(page.evaluate("verkosto.drawnPersons()")) == expected
+    assert page.inner_text("#visible-count") == "Näkyvissä 154 / 606 solmua; 452 henkilöä ryhmiensä sisällä"
     assert sorted(page.evaluate(DRAWN_EDGES)) == edges_between(G, others | set(expected))
     assert page.locator("#panel section", has_text="Jäsenet ja roolit").locator("li").count() == 10
 

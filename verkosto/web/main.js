@@ -30,7 +30,7 @@
 import { h } from "./dom.js";
 import { drawBadges, drawGuides, drawMarks } from "./draw.js";
 import { emptyState, FACETS, normalise, visibility } from "./filters.js";
-import { format } from "./format.js";
+import { format, formatNumber } from "./format.js";
 import { buildModel, visEdges, visNodes } from "./model.js";
 import { makePanel } from "./panel.js";
 import { drawChanges, drawnEdges, drawnNodes, personsOf } from "./persons.js";
@@ -130,6 +130,7 @@ for (let i = 0; i < N; i++) {
 const borderWidth = payload.legend.gaps ? payload.legend.gaps.border_width : 1;
 let opened = [];
 let drawing = drawnNodes(model, hidden, payload.fold_persons_from, opened);
+let visibleCount = N; // the nodes the filters leave, for showCount()
 const drawnList = (flags) => { const out = []; flags.forEach((on, i) => { if (on) out.push(i); }); return out; };
 const nodes = new vis.DataSet(visNodes(model, borderWidth, texts, drawnList(drawing.drawn)));
 const edges = new vis.DataSet(visEdges(model, drawnEdges(model, drawing.drawn)));
@@ -386,7 +387,8 @@ function filterNodes(input) {
   syncDrawn();
   const changed = changes.length > 0 || nodes.length !== drawnBefore;
   syncFilterControls();
-  document.getElementById("visible-count").textContent = format(texts["map.visible"], { visible: count, total: N });
+  visibleCount = count;
+  showCount();
   return { count, changed };
 }
 
@@ -400,6 +402,20 @@ function syncDrawn() {
   if (change.addEdges.length) edges.add(visEdges(model, change.addEdges));
   drawing = next;
   document.getElementById("folded-note").hidden = !next.folded;
+  showCount();
+}
+
+// "Showing 2,694 of 17,694 nodes", and on a folded map how many of the persons the filters
+// leave are folded into their groups: a count that includes them would say they are drawn.
+function showCount() {
+  const number = (value) => formatNumber(value, payload.lang);
+  let text = format(texts["map.visible"], { visible: number(visibleCount), total: number(N) });
+  if (drawing.folded) {
+    let drawn = 0;
+    for (let i = 0; i < N; i++) if (drawing.drawn[i] && !hidden[i]) drawn += 1;
+    text = format(texts["map.visible_folded"], { visible: number(drawn), total: number(N), folded: number(visibleCount - drawn) });
+  }
+  document.getElementById("visible-count").textContent = text;
 }
 
 // The nodes whose persons a folded map draws once node *i* is selected: a group or an
