@@ -352,9 +352,10 @@ def small_map(tmp_path_factory):
 
 
 VISIBLE = "nodes.get({filter: n => !n.hidden}).map(n => n.id)"
+# How far a node is drawn from the middle of the free area (the map beside the open panels), in CSS px.
 CENTRE_DISTANCE = """id => {
-    const v = network.getViewPosition(), p = network.getPosition(id);
-    return Math.hypot(v.x - p.x, v.y - p.y);
+    const a = verkosto.freeArea(), p = network.canvasToDOM(network.getPosition(id));
+    return Math.hypot((a.left + a.right) / 2 - p.x, (a.top + a.bottom) / 2 - p.y);
 }"""
 CANVAS = "document.querySelector('#map canvas').toDataURL()"
 # Redraw, let the group labels follow the zoom (resized after a frame), and redraw again.

@@ -17,6 +17,7 @@
 //   toPNG()               the current view as a data:image/png URL on white
 //   labelBoxes()          the labels drawn now: [{id, x, y, width, height}] in CSS px
 //   labelStats()          {ms, drawn}: the last redraw's label pass and how many it drew
+//   freeArea()            the part of the map the panels leave free: {left, top, right, bottom} in CSS px
 //   views()               the saved views: [{id, title, note}] in slide order
 //   showView(id | k)      apply a view (filters, focus, zoom); returns its id or null
 //   view()                the id of the view shown last, or null
@@ -519,6 +520,7 @@ function select(id, opts = {}) {
   if (opts.focus !== false) {
     network.focus(id, {
       scale: focusScale(i),
+      offset: areaOffset(), // the middle of the map the panels leave free, not of the canvas
       animation: reducedMotion ? false : { duration: 600, easingFunction: "easeInOutQuad" },
     });
   } else {
@@ -931,6 +933,7 @@ window.verkosto = {
   openList,
   closeList,
   labelStats: () => ({ ms: labelMs, drawn: placed.length }),
+  freeArea: () => freeArea(),
   drawnPersons: () => drawnList(drawing.drawn).filter((i) => kindOf[i] === "person").map((i) => ids[i]),
   personsFolded: () => drawing.folded,
 };
