@@ -123,6 +123,6 @@ def test_map_of_the_example(installed, kind):
     result = installed[kind]
     G = build_graph(load_roster(example_path()))
     expected = text("cli.map.done", "en", output=result["html"], nodes=G.number_of_nodes(), edges=G.number_of_edges())
-    assert _ok(result["map"]) == expected + "\n"
+    assert _ok(result["map"]) == expected + text("cli.example.mark", "en", names=example_path().name) + "\n"
     assert result["map"].stderr == text("cli.example", "en", name=example_path().name) + "\n"
     assert result["html"].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { buildModel, visEdges, visNodes } from "../../verkosto/web/model.js";
+import { buildModel, FAINT_COLLABORATION_FROM, visEdges, visNodes, withAlpha } from "../../verkosto/web/model.js";
 import { fixturePayload, TEXTS } from "./fixture.js";
 
 test("indexes: memberships, employers, parents, meetings and metrics by node index", () => {
@@ -100,4 +100,25 @@ test("metric names are only text: 'length' and '__proto__' are metrics like any 
     values: { columns: ["__proto__", "node", "length"], rows: [[2, 0, 1]] },
   };
   assert.deepEqual(buildModel(payload).metricsOf.get(0), [1, 2]);
+});
+
+test("collaboration edges are drawn faint from FAINT_COLLABORATION_FROM of them on, the others as they are", () => {
+  const few = buildModel(fixturePayload());
+  assert.equal(few.faintCollaboration, false);
+  const input = fixturePayload();
+  const collaborates = input.edge_styles.rows.push(["collaborates", "#E69F00", 2, null]) - 1;
+  input.edges.rows.push(...Array.from({ length: FAINT_COLLABORATION_FROM }, () => [2, 5, collaborates]));
+  const many = buildModel(input);
+  assert.equal(many.faintCollaboration, true);
+  const edges = visEdges(many);
+  assert.equal(edges[edges.length - 1].color, "rgba(230, 159, 0, 0.25)");
+  assert.equal(edges[edges.length - 1].width, 1); // half as wide, at least a pixel
+  assert.equal(edges[0].color, visEdges(few)[0].color); // a membership keeps its colour
+});
+
+test("withAlpha: a hex or rgb(a) colour with another opacity; anything else as it is", () => {
+  assert.equal(withAlpha("#E69F00", 0.25), "rgba(230, 159, 0, 0.25)");
+  assert.equal(withAlpha("rgba(230, 159, 0, 0.75)", 0.25), "rgba(230, 159, 0, 0.25)");
+  assert.equal(withAlpha("rgb(1,2,3)", 0.5), "rgba(1, 2, 3, 0.5)");
+  assert.equal(withAlpha("orange", 0.5), "orange");
 });

@@ -14,6 +14,19 @@ export const FINDING_COLUMNS = ["rule", "severity", "node", "subject", "missing"
 export const NOTE_COLUMNS = ["node", "text"];
 export const SERVICE_COLUMNS = ["node", "service", "detail"];
 
+/** From this many collaboration edges on, they are drawn faint: a national map's thousands of
+ * ties between organisations otherwise cover its groups in one colour. */
+export const FAINT_COLLABORATION_FROM = 1000;
+const FAINT_ALPHA = 0.25;
+
+/** A CSS colour (#rrggbb or rgb()/rgba()) with the opacity *alpha*. */
+export function withAlpha(color, alpha) {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  const rgb = hex ? hex.slice(1).map((part) => parseInt(part, 16)) : (/^rgba?\(([^)]*)\)$/.exec(color) || [null, ""])[1].split(",").slice(0, 3).map(Number);
+  if (rgb.length !== 3 || rgb.some((part) => !Number.isFinite(part))) return color;
+  return `rgba(${rgb.join(", ")}, ${alpha})`;
+}
+
 function listsOf(n) {
   const lists = new Array(n);
   for (let i = 0; i < n; i++) lists[i] = [];
@@ -162,8 +175,11 @@ export function buildModel(input) {
   }
   // Groups per tier node: its part_of edges.
   const groupCountOf = new Int32Array(N);
+  let collaborations = 0;
   for (let k = M + W; k < E; k++) {
-    if (edgeStyles[edgeTable.style[k]].kind === "part_of") groupCountOf[edgeTable.target[k]] += 1;
+    const kind = edgeStyles[edgeTable.style[k]].kind;
+    if (kind === "part_of") groupCountOf[edgeTable.target[k]] += 1;
+    else if (kind === "collaborates") collaborations += 1;
   }
 
   return {
@@ -171,6 +187,7 @@ export function buildModel(input) {
     memberships, groupsOf, membersOf, staffOf, employersOf, childrenOf, parentOf, meetingsOf,
     metricsOf, noteOf, servicesOf, findings, findingsOf, badgeColor, byName, tierRank, changes, changeNotes,
     edges: edgeTable, edgeStyles, edgeEnds, edgesAt, groupCountOf,
+    faintCollaboration: collaborations >= FAINT_COLLABORATION_FROM,
   };
 }
 
@@ -236,7 +253,12 @@ export function visEdges(model, numbers = null) {
   const list = numbers || Array.from({ length: model.E }, (_, k) => k);
   return list.map((k) => {
     const style = edgeStyles[edges.style[k]];
-    const edge = { id: k, from: ids[edges.source[k]], to: ids[edges.target[k]], color: style.color, width: style.width };
+    const faint = model.faintCollaboration && style.kind === "collaborates";
+    const edge = {
+      id: k, from: ids[edges.source[k]], to: ids[edges.target[k]],
+      color: faint ? withAlpha(style.color, FAINT_ALPHA) : style.color,
+      width: faint ? Math.max(1, style.width / 2) : style.width,
+    };
     if (style.arrows !== null) edge.arrows = style.arrows;
     const change = model.changes ? model.changes.edges[k] : -1;
     if (change >= 0 && model.facet.change) {
