@@ -41,6 +41,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.browser import launch, open_map  # noqa: E402 - after the repository is importable
+
 GOALS = {"size_mb": 4.0, "first_frame_s": 2.0, "pan_ms": 150.0, "filter_s": 0.3}
 PAN_STEPS = 12
 FILTER_RUNS = 3
@@ -85,14 +87,6 @@ async ([what, arg]) => {
 """
 
 
-def _conftest():
-    spec = importlib.util.spec_from_file_location("_conftest", REPO / "tests" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)  # the same Chromium and flags as the browser tests
-    return module
-
-
 def payload_sizes(html: str) -> dict[str, int]:
     """Bytes of the page's payload per top-level key (as embedded), and of the rest of the page."""
     match = re.search(r'<script type="application/json" id="verkosto-payload">(.*?)</script>', html, re.DOTALL)
@@ -114,29 +108,15 @@ def measure(path: Path, repeat: int) -> dict:
     """Load *path* *repeat* times in headless Chromium; first frame, pan, filter, node counts."""
     from playwright.sync_api import sync_playwright
 
-    conftest = _conftest()
     out = {"first_frame_ms": [], "pan_ms": [], "filter_ms": [], "one_region_ms": [], "errors": [], "requests": []}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             for _ in range(repeat):
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                page = context.new_page()
-
-                def route(route):
-                    if route.request.url.startswith(conftest.LOCAL_SCHEMES):
-                        route.continue_()
-                    else:
-                        out["requests"].append(route.request.url)
-                        route.abort()
-
-                page.route("**/*", route)
-                page.on("pageerror", lambda error: out["errors"].append(str(error)))
+                context, page, ready_ms = open_map(browser, path, out, polling=20)
                 start = time.perf_counter()
-                page.goto(path.resolve().as_uri(), timeout=300_000)
-                page.wait_for_function(conftest.READY, timeout=300_000, polling=20)
                 page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
-                out["first_frame_ms"].append((time.perf_counter() - start) * 1000)
+                out["first_frame_ms"].append(ready_ms + (time.perf_counter() - start) * 1000)
                 out["drawn_nodes"] = page.evaluate("network.body.data.nodes.length")
                 out["drawn_edges"] = page.evaluate("network.body.data.edges.length")
                 page.wait_for_timeout(300)

@@ -42,6 +42,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.browser import launch, open_map  # noqa: E402 - after the repository is importable
+
 CLI = REPO / "cli.py"
 NATIONAL = Path(__file__).resolve().parent / "national.py"
 
@@ -328,35 +333,15 @@ def _has_command(name: str) -> bool:
 
 def _browser(html: Path, repeat: int) -> dict:
     """Load the map in headless Chromium `repeat` times; then pan the last page."""
-    import importlib.util
-
     from playwright.sync_api import sync_playwright
 
-    spec = importlib.util.spec_from_file_location("_conftest", REPO / "tests" / "conftest.py")
-    conftest = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = conftest  # its dataclasses look themselves up there
-    spec.loader.exec_module(conftest)  # the same Chromium and flags as the browser tests
     result = {"ready_ms": [], "errors": [], "requests": []}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             for _ in range(repeat):
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                page = context.new_page()
-
-                def route(route):
-                    if route.request.url.startswith(conftest.LOCAL_SCHEMES):
-                        route.continue_()
-                    else:
-                        result["requests"].append(route.request.url)
-                        route.abort()
-
-                page.route("**/*", route)
-                page.on("pageerror", lambda error: result["errors"].append(str(error)))
-                start = time.perf_counter()
-                page.goto(html.resolve().as_uri(), timeout=300_000)
-                page.wait_for_function(conftest.READY, timeout=300_000, polling=50)
-                result["ready_ms"].append((time.perf_counter() - start) * 1000)
+                context, page, ready_ms = open_map(browser, html, result)
+                result["ready_ms"].append(ready_ms)
                 result["nodes"] = page.evaluate("network.body.data.nodes.length")
                 result["edges"] = page.evaluate("network.body.data.edges.length")
                 if len(result["ready_ms"]) < repeat:

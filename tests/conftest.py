@@ -31,6 +31,15 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 READY = "window.network && network.physics.ready === true"
+# Pairs of drawn labels whose on-screen boxes overlap (a page script for page.evaluate).
+OVERLAPS = """() => {
+  const boxes = verkosto.labelBoxes(), pairs = [];
+  for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
+    const p = boxes[a], q = boxes[b];
+    if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) pairs.push([p.id, q.id]);
+  }
+  return pairs;
+}"""
 
 XSS_PERSON = "<img src=x onerror=alert(1)>"
 XSS_ORGANISATION = "</script><script>alert(2)</script>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from conftest import build_large_network, embedded_json
+from conftest import OVERLAPS, build_large_network, embedded_json
 
 from verkosto import payload as contract
 from verkosto.render import FOLD_PERSONS_FROM, to_html, write_html
@@ -19,14 +19,6 @@ FOLD_FROM = 200
 GENERATED = "2025-01-15"
 STEERING = "group:Kunta 1.1: ohjausryhmä"
 COORDINATION = "group:Alue 2: koordinaatioryhmä"
-OVERLAPS = """() => {
-  const boxes = verkosto.labelBoxes(), pairs = [];
-  for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
-    const p = boxes[a], q = boxes[b];
-    if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) pairs.push([p.id, q.id]);
-  }
-  return pairs;
-}"""
 DRAWN_EDGES = "edges.get().map(e => [e.from, e.to])"
 
 

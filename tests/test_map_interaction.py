@@ -20,6 +20,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 from conftest import (
+    OVERLAPS,
     READY,
     TEMPLATE_GROUP,
     XSS_ORGANISATION,
@@ -869,15 +870,6 @@ def build_huge_network(persons: int = 18_000, regions: int = 12, municipalities:
     return G
 
 
-# Pairs of drawn labels whose on-screen boxes overlap.
-OVERLAPS = """() => {
-  const boxes = verkosto.labelBoxes(), pairs = [];
-  for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
-    const p = boxes[a], q = boxes[b];
-    if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) pairs.push([p.id, q.id]);
-  }
-  return pairs;
-}"""
 
 # Runs *script* and resolves when the next frame has been drawn: ms for the script alone, and
 # ms until the script has returned and a frame showing its result is drawn (vis sometimes

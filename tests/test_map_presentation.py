@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import OVERLAPS
 
 from verkosto.analysis import analyse
 from verkosto.render import write_html
@@ -21,14 +22,6 @@ GENERATED = "2025-01-15"
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 SIZES = [(1280, 720), (1600, 1000)]
 # The example's groups with findings come from the shipped rules; the first view is the whole network.
-OVERLAPS = """() => {
-  const boxes = verkosto.labelBoxes(), pairs = [];
-  for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
-    const p = boxes[a], q = boxes[b];
-    if (p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) pairs.push([p.id, q.id]);
-  }
-  return pairs;
-}"""
 OUTSIDE = """() => verkosto.labelBoxes().filter(b => b.x < 0 || b.y < 0 ||
   b.x + b.width > innerWidth || b.y + b.height > innerHeight).map(b => b.id)"""
 
