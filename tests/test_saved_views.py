@@ -31,6 +31,19 @@ def test_roster_views_whole_network_tiers_regions_and_findings():
     assert view_ids(views)[:5] == ["koko-verkosto", "maakunnallinen-taso", "alueellinen-taso", "paikallinen-taso", "alue-etela"]
 
 
+def test_at_most_thirty_groups_with_findings_become_slides_and_the_overview_says_so(monkeypatch):
+    G = build_small_network()
+    groups = [n for n, kind in G.nodes(data="kind") if kind == "group"]
+    assert len(groups) == 8
+    monkeypatch.setattr("verkosto.saved_views.MAX_FINDING_VIEWS", 3)
+    views = roster_views(G, findings=groups, lang="fi")
+    overview = next(v for v in views if v["title"] == "Ryhmät, joilla on havaintoja")
+    assert overview["note"] == ("Ryhmiä 8: sääntöjen mukaan niiltä puuttuu jotain; diat 3 ensimmäisestä, kaikki "
+                                "luettelonäkymässä")
+    assert [v["focus"] for v in views if v["title"].startswith("Havainto: ")] == groups[:3]
+    assert "diat" not in roster_views(G, findings=groups[:3], lang="fi")[-4]["note"]
+
+
 def test_view_ids_are_numbered_when_titles_repeat():
     assert view_ids([{"title": "Ä ö"}, {"title": "a o"}, {"title": "!!"}]) == ["a-o", "a-o-2", "view"]
 

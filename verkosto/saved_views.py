@@ -92,9 +92,15 @@ def _values(G: nx.MultiDiGraph, name: str) -> list[str]:
     return known + sorted(present - set(known), key=lambda v: (v.casefold(), v))
 
 
+# Slides of single groups with findings, at most: a national roster has hundreds of such groups,
+# too many to step through in a meeting; the list view and the filter show them all.
+MAX_FINDING_VIEWS = 30
+
+
 def roster_views(G: nx.MultiDiGraph, *, findings=None, lang: str = "fi") -> list[dict]:
     """The views every map ships: the whole network, each tier, each region and, when *findings*
-    are given, all groups with findings and then each of them.
+    are given, all groups with findings and then each of them (the first
+    :data:`MAX_FINDING_VIEWS`).
 
     *findings* names the nodes with findings in order: node ids, or a mapping ``{node id: the
     first finding's message}`` that becomes the note of the node's view.
@@ -133,9 +139,11 @@ def roster_views(G: nx.MultiDiGraph, *, findings=None, lang: str = "fi") -> list
     notes = dict(findings) if isinstance(findings, dict) else dict.fromkeys(findings or (), "")
     marked = list(notes)
     if marked:
-        views.append(_view(text("views.findings", lang), text("views.findings_note", lang, groups=len(marked)),
-                           gaps_only=True))
-        for node in marked:
+        note = text("views.findings_note", lang, groups=len(marked))
+        if len(marked) > MAX_FINDING_VIEWS:
+            note += text("views.findings_more", lang, shown=MAX_FINDING_VIEWS)
+        views.append(_view(text("views.findings", lang), note, gaps_only=True))
+        for node in marked[:MAX_FINDING_VIEWS]:
             name = G.nodes[node].get("label") or str(node).partition(":")[2]
             views.append(_view(text("views.finding", lang, name=name), notes[node], focus=node))
     return views
