@@ -100,7 +100,7 @@ def test_kumu_workbook_becomes_a_roster_that_map_draws(in_tmp):
     )
     drawn = run("map", "luettelo.xlsx", "-o", "kartta.html")
     G = analyse().graph
-    assert drawn.stdout == f"kartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges\n"
+    assert drawn.stdout == f"kartta.html: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges\n"
 
 
 def test_import_kumu_names_the_sheet_and_row_it_cannot_map(in_tmp):

@@ -25,7 +25,7 @@ def test_map_of_the_bundled_example(in_tmp):
     result = run("map")
     G = build_graph(load_roster(example_path()))
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"verkostokartta.html: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+    assert result.stdout == (f"verkostokartta.html: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
                              " (the fictitious example pirkanmaa_2025-2026.xlsx)\n")
     assert result.stderr == "No roster given: using the fictitious example pirkanmaa_2025-2026.xlsx.\n"
     html = (in_tmp / "verkostokartta.html").read_text(encoding="utf-8")
