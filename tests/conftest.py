@@ -346,6 +346,17 @@ def page_edges(payload: dict) -> list[dict]:
     return [{"from": ids[a], "to": ids[b], **styles[k]} for a, b, k in ends]
 
 
+def settle(page, ms=700):
+    """Wait for animations (moveTo, fit) and the redraw after them."""
+    page.wait_for_timeout(ms)
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def no_trouble(result) -> None:
+    """The opened map raised no JS error, made no network request and opened no dialog."""
+    assert (result.errors, result.requests, result.dialogs) == ([], [], [])
+
+
 def embedded_json(html: str, element_id: str) -> dict:
     """The JSON of the page's ``<script type="application/json" id=...>`` element, parsed back."""
     import json

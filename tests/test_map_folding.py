@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from conftest import OVERLAPS, build_large_network, embedded_json
+from conftest import OVERLAPS, build_large_network, embedded_json, no_trouble, settle
 
 from verkosto import payload as contract
 from verkosto.render import FOLD_PERSONS_FROM, to_html, write_html
@@ -40,15 +40,6 @@ def members(G, group: str) -> list[str]:
 
 def edges_between(G, drawn: set[str]) -> list[list[str]]:
     return sorted([u, v] for u, v in G.edges() if u in drawn and v in drawn)
-
-
-def settle(page, ms=700):
-    page.wait_for_timeout(ms)
-    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-
-
-def no_trouble(result):
-    assert (result.errors, result.requests, result.dialogs) == ([], [], [])
 
 
 def test_the_payload_says_from_how_many_nodes_persons_fold():

@@ -31,6 +31,7 @@ from conftest import (
     add_tiers,
     build_small_network,
     collaborate,
+    no_trouble,
     node_records,
     records,
 )
@@ -363,12 +364,6 @@ CANVAS = "document.querySelector('#map canvas').toDataURL()"
 SETTLE = (
     "() => new Promise(done => { network.redraw(); setTimeout(() => { network.redraw(); done(); }, 0); })"
 )
-
-
-def no_trouble(result) -> None:
-    assert result.errors == []
-    assert result.requests == []
-    assert result.dialogs == []
 
 
 def wait_centred_on(page, node_id) -> None:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import OVERLAPS
+from conftest import OVERLAPS, no_trouble, settle
 
 from verkosto.analysis import analyse
 from verkosto.render import write_html
@@ -37,16 +37,6 @@ def example_map(tmp_path_factory):
     analysis = analyse()
     path = write_map(analysis, tmp_path_factory.mktemp("present") / "kartta.html", generated=GENERATED, views=views)
     return analysis, path
-
-
-def settle(page, ms=700):
-    """Wait for animations (moveTo, fit) and the redraw after them."""
-    page.wait_for_timeout(ms)
-    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-
-
-def no_trouble(result):
-    assert (result.errors, result.requests, result.dialogs) == ([], [], [])
 
 
 @pytest.mark.browser
